@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "depeches",
+  products: [
+    .executable(name: "depeches", targets: ["depeches"]),
+    .library(name: "DepechesKit", targets: ["DepechesKit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    // The only C++ in the project: a C ABI over Xapian 1.4 that never lets an exception out.
+    .target(
+      name: "CXapian",
+      linkerSettings: [.linkedLibrary("xapian")]
+    ),
+    // The engine: documents, analysis, indexing, query, snippets, facets.
+    .target(
+      name: "DepechesKit",
+      dependencies: ["CXapian"]
+    ),
+    // The command-line tool: thin, it hands every subcommand to DepechesKit.
+    .executableTarget(
+      name: "depeches",
+      dependencies: [
+        "DepechesKit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "DepechesKitTests", dependencies: ["DepechesKit"]),
+    .testTarget(name: "depechesTests", dependencies: ["DepechesKit"]),
+  ],
+  swiftLanguageModes: [.v5],
+  cxxLanguageStandard: .cxx17
+)

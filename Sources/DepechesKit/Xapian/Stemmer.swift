@@ -1,0 +1,51 @@
+import CXapian
+
+/// Snowball stemming through Xapian, with a cache: French text repeats its words, so most
+/// calls never cross into C++.
+public final class Stemmer: @unchecked Sendable {
+  private let handle: OpaquePointer
+  private var cache: [String: String] = [:]
+  private var buffer = [CChar](repeating: 0, count: Stemmer.initialBufferSize)
+  /// Words longer than this (in UTF-8 bytes) are returned unstemmed.
+  static let maxWordBytes = 64
+  static let initialBufferSize = 128
+  /// The cache is cleared when it reaches this many words, bounding memory.
+  static let maxCachedWords = 200_000
+
+  /// Opens the Snowball stemmer for `language` ("french").
+  public init(language: String = "french") throws {
+    var out: OpaquePointer?
+    try check { cx_stemmer_new(language, &out, $0) }
+    handle = out!
+  }
+
+  deinit { cx_stemmer_free(handle) }
+
+  /// The stem of a lower-case word (accents kept: the French stemmer needs them).
+  /// Not thread-safe: use one Stemmer per thread.
+  public func stem(_ word: String) -> String {
+    if let cached = cache[word] { return cached }
+    let result = compute(word)
+    if cache.count >= Stemmer.maxCachedWords { cache.removeAll(keepingCapacity: true) }
+    cache[word] = result
+    return result
+  }
+
+  private func compute(_ word: String) -> String {
+    var word = word
+    return word.withUTF8 { utf8 -> String in
+      guard utf8.count <= Stemmer.maxWordBytes else { return String(decoding: utf8, as: UTF8.self) }
+      var length = 0
+      var error = cx_error()
+      let status = utf8.withMemoryRebound(to: CChar.self) { chars in
+        buffer.withUnsafeMutableBufferPointer { out in
+          cx_stem(handle, chars.baseAddress, chars.count, out.baseAddress, out.count, &length, &error)
+        }
+      }
+      guard status == 0, length <= buffer.count else { return String(decoding: utf8, as: UTF8.self) }
+      return buffer.withUnsafeBufferPointer { out in
+        String(decoding: UnsafeRawBufferPointer(start: out.baseAddress, count: length), as: UTF8.self)
+      }
+    }
+  }
+}

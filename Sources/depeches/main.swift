@@ -1,0 +1,2 @@
+import DepechesKit
+print(DepechesKit.xapianVersion)
