@@ -32,4 +32,6 @@ public indirect enum QueryNode: Equatable, Sendable {
   case exclude(QueryNode, excluded: [QueryNode])
   /// `required` must match; `optional` only adds to the ranking (`+word` among OR'ed words).
   case boost(required: QueryNode, optional: QueryNode)
+  /// Every document (the positive side of a purely negative query such as `-drone`).
+  case everything
 }
