@@ -153,8 +153,10 @@ Xapian::Document unpack_document(const char *packed, size_t len) {
   for (uint32_t n = r.u32(); n > 0; --n) {
     std::string term = r.bytes(r.u32());
     uint32_t extra = r.u32();
-    for (uint32_t npos = r.u32(); npos > 0; --npos) doc.add_posting(term, r.u32());
-    if (extra > 0) doc.add_term(term, extra);
+    uint32_t npos = r.u32();
+    bool has_positions = npos > 0;
+    for (; npos > 0; --npos) doc.add_posting(term, r.u32());
+    if (extra > 0 || !has_positions) doc.add_term(term, extra);
   }
   return doc;
 }

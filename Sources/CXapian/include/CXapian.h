@@ -11,7 +11,8 @@
  *  - string list ("strings"): each string followed by one NUL byte.
  *  - document: u32 data_len, data; u32 nvalues, then per value: u32 slot, u32 len, bytes;
  *    u32 nterms, then per term: u32 len, bytes, u32 extra_wdf, u32 npos, npos x u32 position.
- *    Each position adds one to the term's wdf; extra_wdf is added without a position.
+ *    Each position adds one to the term's wdf; extra_wdf is added without a position; a term
+ *    with neither is added as a boolean term (wdf 0).
  *  - spellings: u32 count, then per word: u32 len, bytes, u32 frequency increment.
  *  - positions (output): per requested term, u32 npos then npos x u32 position.
  *  - facets (output): per distinct value: u32 len, bytes, u32 count.

@@ -45,7 +45,8 @@ func take(_ buffer: inout cx_buffer) -> [UInt8] {
 
 /// Splits a packed string list (each string NUL-terminated).
 func unpackStrings(_ bytes: [UInt8]) -> [String] {
-  bytes.split(separator: 0, omittingEmptySubsequences: false).dropLast(bytes.last == 0 ? 1 : 0)
+  guard !bytes.isEmpty else { return [] }
+  return bytes.split(separator: 0, omittingEmptySubsequences: false).dropLast(bytes.last == 0 ? 1 : 0)
     .map { String(decoding: $0, as: UTF8.self) }
 }
 

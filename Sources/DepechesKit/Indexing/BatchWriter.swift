@@ -1,0 +1,98 @@
+import Foundation
+
+/// The single writer: applies prepared files to the database and commits in batches.
+final class BatchWriter {
+  private let db: XapianWritable
+  private let indexPath: String
+  private let batchSize: Int
+  private var filesInBatch = 0
+  private var bytesInBatch = 0
+  private var spellings: [String: Int] = [:]
+
+  init(db: XapianWritable, indexPath: String, batchSize: Int) {
+    self.db = db
+    self.indexPath = indexPath
+    self.batchSize = max(1, batchSize)
+  }
+
+  /// Runs body, giving Xapian failures their user-facing form (naming the index folder).
+  func guarded<T>(_ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let error as DepechesError {
+      throw IndexLocation.mapWriteError(error, path: indexPath)
+    }
+  }
+
+  /// Checks the schema version and writes the synonym groups (Xapian synonyms, plus their
+  /// text in metadata for clients of remote shards).
+  func prepareSchema(synonyms: SynonymTable) throws {
+    let version = try db.metadata(key: Schema.versionKey)
+    if !version.isEmpty && version != Schema.version {
+      throw DepechesError.invalidArgument(
+        "the index at \(indexPath) has layout version \(version), this depeches writes \(Schema.version): delete the folder and index again")
+    }
+    try db.setMetadata(key: Schema.versionKey, value: Schema.version)
+    var wanted: [String: [String]] = [:]
+    for group in synonyms.groups {
+      for term in group { wanted[term, default: []] += group.filter { $0 != term } }
+    }
+    for key in try db.synonymKeys() where wanted[key] == nil { try db.setSynonyms(key: key, values: []) }
+    for (key, values) in wanted { try db.setSynonyms(key: key, values: values) }
+    try db.setMetadata(key: Schema.synonymsKey, value: synonyms.text)
+  }
+
+  /// Applies one prepared file; commits when the batch is full.
+  func write(_ item: PreparedFile) throws -> FileReport {
+    let outcome: FileOutcome
+    let key = FileState.key(forPath: item.file.absolutePath)
+    switch item.outcome {
+    case .sameContent(let state):
+      try db.setMetadata(key: key, value: state.encoded)
+      outcome = .unchanged
+    case .skipped(let reason):
+      if item.previous != nil {
+        try db.delete(term: FileState.term(forPath: item.file.absolutePath))
+        try db.setMetadata(key: key, value: "")
+      }
+      outcome = .skipped(reason: reason)
+    case .documents(let documents, let state):
+      if item.previous != nil { try db.delete(term: FileState.term(forPath: item.file.absolutePath)) }
+      for document in documents {
+        try db.replace(uniqueTerm: document.uniqueTerm, packed: document.packed)
+        for (word, count) in document.spellings { spellings[word, default: 0] += count }
+      }
+      try db.setMetadata(key: key, value: state.encoded)
+      outcome = item.previous == nil ? .added(dispatches: documents.count) : .updated(dispatches: documents.count)
+    }
+    filesInBatch += 1
+    bytesInBatch += item.file.size
+    if filesInBatch >= batchSize || bytesInBatch >= IndexOptions.batchByteLimit { try commit() }
+    return FileReport(path: item.file.displayPath, outcome: outcome)
+  }
+
+  /// Removes the dispatches of files under `roots` that were indexed before and are gone now.
+  func removeMissing(seen: Set<String>, roots: [String]) throws -> [FileReport] {
+    var reports: [FileReport] = []
+    let cwd = FileManager.default.currentDirectoryPath
+    for key in try db.metadataKeys(prefix: Schema.fileStatePrefix) {
+      guard let state = FileState(decoding: try db.metadata(key: key)),
+        !seen.contains(state.absolutePath),
+        roots.contains(where: { state.absolutePath == $0 || state.absolutePath.hasPrefix($0 + "/") })
+      else { continue }
+      try db.delete(term: FileState.term(forPath: state.absolutePath))
+      try db.setMetadata(key: key, value: "")
+      reports.append(FileReport(path: FileWalker.display(state.absolutePath, workingDirectory: cwd), outcome: .removed))
+    }
+    return reports
+  }
+
+  /// Writes the pending spelling data and commits everything, atomically.
+  func commit() throws {
+    try db.addSpellings(spellings)
+    spellings.removeAll(keepingCapacity: true)
+    try db.commit()
+    filesInBatch = 0
+    bytesInBatch = 0
+  }
+}

@@ -1,0 +1,105 @@
+/// Turns a dispatch into a packed Xapian document (see CXapian.h) in one pass of the analyzer:
+/// exact terms with positions, stemmed `Z` terms with frequencies, boolean terms, values, data.
+/// One builder per thread (it owns a stemmer and caches).
+final class DocumentBuilder {
+  private let analyzer = FrenchAnalyzer()
+  private let stemmer: Stemmer
+  /// stemBase → "Z" + folded stem, so each distinct word is stemmed and folded once.
+  private var stemTerms: [String: String] = [:]
+  /// Bounds the stem cache's memory.
+  static let maxCachedStems = 300_000
+
+  /// Words shorter than this (in characters) are not added to the spelling dictionary.
+  static let minSpellingLength = 3
+
+  init() throws { stemmer = try Stemmer(language: "french") }
+
+  /// A document ready for `XapianWritable.replace`, with the words to add to the spelling data.
+  struct Built {
+    var uniqueTerm: String
+    var packed: [UInt8]
+    var spellings: [String: Int]
+  }
+
+  /// Analyses and packs one dispatch read from `absolutePath`, tagged with the file's term.
+  func build(_ dispatch: Dispatch, absolutePath: String, fileTerm: String) -> Built {
+    var postings: [String: [UInt32]] = [:]
+    var titleTerms: Set<String> = []
+    var stems: [String: UInt32] = [:]
+    var spellings: [String: Int] = [:]
+    var position = Schema.titleStartPosition
+    let add: (Token) -> Void = { token in
+      let pos = UInt32(position + token.position)
+      postings[token.term, default: []].append(pos)
+      if !token.isStopWord {
+        stems[self.stemTerm(token.stemBase), default: 0] += 1
+        if token.term.unicodeScalars.count >= DocumentBuilder.minSpellingLength {
+          spellings[token.term, default: 0] += 1
+        }
+      }
+    }
+    var lastPosition = position
+    analyzer.forEachToken(in: dispatch.title) { token in
+      add(token)
+      titleTerms.insert(token.term)
+      lastPosition = position + token.position
+    }
+    var starts: [Int] = []
+    for passage in dispatch.passages {
+      position = lastPosition + Schema.passageGap
+      starts.append(position)
+      analyzer.forEachToken(in: passage) { token in
+        add(token)
+        lastPosition = position + token.position
+      }
+    }
+    let stored = StoredDispatch(dispatch: dispatch, absolutePath: absolutePath, passageStarts: starts)
+    let packed = pack(stored, postings: postings, titleTerms: titleTerms, stems: stems, fileTerm: fileTerm)
+    return Built(uniqueTerm: Schema.idTerm(dispatch.id), packed: packed, spellings: spellings)
+  }
+
+  private func stemTerm(_ stemBase: String) -> String {
+    if let cached = stemTerms[stemBase] { return cached }
+    let term = Schema.stemPrefix + FrenchAnalyzer.foldedStem(stemBase, stemmer: stemmer)
+    if stemTerms.count >= DocumentBuilder.maxCachedStems { stemTerms.removeAll(keepingCapacity: true) }
+    stemTerms[stemBase] = term
+    return term
+  }
+
+  private func pack(
+    _ stored: StoredDispatch, postings: [String: [UInt32]], titleTerms: Set<String>,
+    stems: [String: UInt32], fileTerm: String
+  ) -> [UInt8] {
+    let data = stored.encoded()
+    var p = Packer(reservingCapacity: data.count * 2 + postings.count * 24)
+    p.raw(data)
+    let date = stored.dispatch.date
+    var values = [(Schema.passagesSlot, String(stored.passageStarts.count))]
+    if let date { values += [(Schema.dateSlot, Schema.dateValue(date)), (Schema.monthSlot, date.monthKey)] }
+    p.u32(values.count)
+    for (slot, value) in values {
+      p.u32(slot)
+      p.string(value)
+    }
+    var booleans = [fileTerm]
+    if let source = stored.dispatch.source { booleans.append(Schema.sourcePrefix + FrenchAnalyzer.fold(source)) }
+    p.u32(postings.count + stems.count + booleans.count)
+    for (term, positions) in postings {
+      p.string(term)
+      p.u32(titleTerms.contains(term) ? Schema.titleWdfBoost : 0)
+      p.u32(positions.count)
+      for position in positions { p.u32(position) }
+    }
+    for (term, wdf) in stems {
+      p.string(term)
+      p.u32(wdf)
+      p.u32(0)
+    }
+    for term in booleans {
+      p.string(term)
+      p.u32(0)
+      p.u32(0)
+    }
+    return p.bytes
+  }
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+/// A file read and analysed, ready for the writer.
+struct PreparedFile {
+  var file: FoundFile
+  var previous: FileState?
+  var outcome: Outcome
+
+  enum Outcome {
+    /// Same bytes as last time: only the state (time) is refreshed.
+    case sameContent(FileState)
+    /// New content, analysed into documents.
+    case documents([DocumentBuilder.Built], FileState)
+    case skipped(String)
+  }
+}
+
+/// Reads, hashes, parses and analyses files; safe to use from several threads (each call
+/// borrows a builder from a pool).
+final class FilePreparer: @unchecked Sendable {
+  private let reader: DocumentReader
+  private let force: Bool
+  private let maxFileSize: Int
+  private var pool: [DocumentBuilder] = []
+  private let lock = NSLock()
+
+  init(maxFileSize: Int, force: Bool) {
+    reader = DocumentReader(maxFileSize: maxFileSize)
+    self.maxFileSize = maxFileSize
+    self.force = force
+  }
+
+  /// Prepares one file whose size or time differ from `previous` (or that is new).
+  func prepare(_ file: FoundFile, previous: FileState?) -> PreparedFile {
+    PreparedFile(file: file, previous: previous, outcome: outcome(file, previous: previous))
+  }
+
+  private func outcome(_ file: FoundFile, previous: FileState?) -> PreparedFile.Outcome {
+    let ext = (file.absolutePath as NSString).pathExtension.lowercased()
+    guard DocumentReader.supportedExtensions.contains(ext) else {
+      return .skipped(ext.isEmpty ? "unsupported format (no extension)" : "unsupported format .\(ext)")
+    }
+    if file.size > maxFileSize {
+      return .skipped("\(file.size) bytes, over the \(maxFileSize)-byte limit (--max-file-size)")
+    }
+    guard let data = FileManager.default.contents(atPath: file.absolutePath) else {
+      return .skipped("unreadable (permission denied or vanished)")
+    }
+    let bytes = [UInt8](data)
+    let hash = FileState.hash(bytes)
+    let state = FileState(
+      absolutePath: file.absolutePath, size: file.size, modificationTime: file.modificationTime,
+      hash: hash, dispatchCount: previous?.dispatchCount ?? 0)
+    if !force, let previous, previous.hash == hash { return .sameContent(state) }
+    switch reader.read(bytes: bytes, absolutePath: file.absolutePath, displayPath: file.displayPath) {
+    case .skipped(let reason):
+      return .skipped(reason)
+    case .dispatches(let dispatches):
+      let builder = borrowBuilder()
+      defer { returnBuilder(builder) }
+      let term = FileState.term(forPath: file.absolutePath)
+      let built = dispatches.map { builder.build($0, absolutePath: file.absolutePath, fileTerm: term) }
+      var counted = state
+      counted.dispatchCount = built.count
+      return .documents(built, counted)
+    }
+  }
+
+  private func borrowBuilder() -> DocumentBuilder {
+    lock.lock()
+    let builder = pool.popLast()
+    lock.unlock()
+    // A stemmer that cannot be created means Xapian lacks French: nothing can be indexed.
+    return builder ?? (try! DocumentBuilder())
+  }
+
+  private func returnBuilder(_ builder: DocumentBuilder) {
+    lock.lock()
+    pool.append(builder)
+    lock.unlock()
+  }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// A file found under the paths given to `depeches index`, with what a re-run compares.
+public struct FoundFile: Equatable, Sendable {
+  /// Absolute, standardised path.
+  public var absolutePath: String
+  /// The path shown to users: relative to the working directory when inside it.
+  public var displayPath: String
+  /// Size in bytes.
+  public var size: Int
+  /// Modification time, in nanoseconds since 1970.
+  public var modificationTime: Int64
+}
+
+/// Lists the files under a set of paths, recursively, skipping hidden files and folders.
+public enum FileWalker {
+  /// Every regular file under `paths` (files are taken as they are), sorted by path.
+  /// Throws `invalidArgument` for a path that does not exist.
+  public static func files(under paths: [String], workingDirectory: String = FileManager.default.currentDirectoryPath) throws -> [FoundFile] {
+    var found: [String: FoundFile] = [:]
+    for path in paths {
+      let root = absolute(path, from: workingDirectory)
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) else {
+        throw DepechesError.invalidArgument("no such file or folder: \(path)")
+      }
+      let candidates = isDirectory.boolValue ? walk(root) : [root]
+      for file in candidates {
+        if let info = examine(file, workingDirectory: workingDirectory) { found[file] = info }
+      }
+    }
+    return found.values.sorted { $0.absolutePath < $1.absolutePath }
+  }
+
+  /// The absolute, standardised form of a path.
+  public static func absolute(_ path: String, from workingDirectory: String) -> String {
+    let full = path.hasPrefix("/") ? path : workingDirectory + "/" + path
+    return URL(fileURLWithPath: full).standardizedFileURL.path
+  }
+
+  private static func walk(_ root: String) -> [String] {
+    let url = URL(fileURLWithPath: root, isDirectory: true)
+    guard let enumerator = FileManager.default.enumerator(
+      at: url, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+    else { return [] }
+    var out: [String] = []
+    for case let item as URL in enumerator {
+      if (try? item.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+        out.append(item.standardizedFileURL.path)
+      }
+    }
+    return out
+  }
+
+  private static func examine(_ path: String, workingDirectory: String) -> FoundFile? {
+    var info = stat()
+    guard lstatFollowing(path, &info), (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+    let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+    return FoundFile(
+      absolutePath: path, displayPath: display(path, workingDirectory: workingDirectory),
+      size: Int(info.st_size), modificationTime: mtime)
+  }
+
+  /// `path` relative to the working directory when inside it, else unchanged.
+  static func display(_ path: String, workingDirectory: String) -> String {
+    let base = workingDirectory.hasSuffix("/") ? workingDirectory : workingDirectory + "/"
+    return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+  }
+}
+
+/// `stat(2)` (following symbolic links); false when the file cannot be examined.
+func lstatFollowing(_ path: String, _ info: inout stat) -> Bool {
+  stat(path, &info) == 0
+}

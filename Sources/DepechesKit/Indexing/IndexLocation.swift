@@ -1,0 +1,47 @@
+import Foundation
+
+/// Where an index lives on disk, and the checks made before reading or writing it.
+public enum IndexLocation {
+  /// True when `path` holds a Xapian database (a glass folder or a folder with a stub file).
+  public static func holdsDatabase(_ path: String) -> Bool {
+    let fm = FileManager.default
+    return fm.fileExists(atPath: path + "/iamglass") || fm.fileExists(atPath: path + "/XAPIANDB")
+  }
+
+  /// Files that may sit in an index folder besides the database.
+  static let allowedStrangers: Set<String> = ["README.md", ".gitignore", ".DS_Store"]
+
+  /// Opens the index for writing, creating it if needed; refuses to write into a folder that
+  /// holds other files, and turns Xapian's failures into messages naming the folder.
+  static func openForWriting(_ path: String) throws -> XapianWritable {
+    let fm = FileManager.default
+    var isDirectory: ObjCBool = false
+    if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
+      guard isDirectory.boolValue else {
+        throw DepechesError.invalidArgument("\(path) is a file, not an index folder")
+      }
+      if !holdsDatabase(path) {
+        let strangers = ((try? fm.contentsOfDirectory(atPath: path)) ?? []).filter { !allowedStrangers.contains($0) }
+        if !strangers.isEmpty {
+          throw DepechesError.invalidArgument(
+            "refusing to create an index in \(path): the folder is not empty and holds no index")
+        }
+      }
+    }
+    do {
+      return try XapianWritable(path: path, create: true)
+    } catch let error as DepechesError {
+      throw mapWriteError(error, path: path)
+    }
+  }
+
+  /// Gives a write failure its user-facing form.
+  static func mapWriteError(_ error: DepechesError, path: String) -> DepechesError {
+    guard case .xapian(let kind, let message) = error else { return error }
+    switch kind {
+    case .lock: return .indexLocked(path: path)
+    case .opening, .database, .corrupt, .std: return .indexWriteFailed(path: path, message: message)
+    default: return error
+    }
+  }
+}

@@ -1,0 +1,100 @@
+/// What `depeches index` was asked to do.
+public struct IndexOptions: Sendable {
+  /// Files committed per batch by default (each commit is atomic: a crash loses at most one batch).
+  public static let defaultBatchSize = 2_000
+  /// Input bytes after which a batch is committed early, bounding memory whatever the corpus.
+  public static let batchByteLimit = 48_000_000
+  /// Input bytes analysed ahead of the writer (per pipeline stage), bounding memory.
+  public static let chunkByteLimit = 4_000_000
+  /// Files analysed ahead of the writer, at most.
+  public static let chunkFileLimit = 256
+
+  /// Files and folders to index.
+  public var paths: [String]
+  /// The index folder.
+  public var indexPath: String
+  /// Files per commit.
+  public var batchSize: Int
+  /// Files larger than this many bytes are skipped.
+  public var maxFileSize: Int
+  /// Re-index every file, changed or not.
+  public var force: Bool
+  /// Keep the dispatches of files that have disappeared.
+  public var keepMissing: Bool
+  /// A synonyms file to add to the built-in one.
+  public var synonymsFile: String?
+  /// Worker threads analysing files (the writer is one more).
+  public var workers: Int
+
+  /// Options with the defaults of the command line.
+  public init(
+    paths: [String], indexPath: String, batchSize: Int = IndexOptions.defaultBatchSize,
+    maxFileSize: Int = DocumentReader.defaultMaxFileSize, force: Bool = false,
+    keepMissing: Bool = false, synonymsFile: String? = nil, workers: Int = IndexOptions.defaultWorkers
+  ) {
+    self.paths = paths
+    self.indexPath = indexPath
+    self.batchSize = batchSize
+    self.maxFileSize = maxFileSize
+    self.force = force
+    self.keepMissing = keepMissing
+    self.synonymsFile = synonymsFile
+    self.workers = workers
+  }
+
+  /// One analysing thread per core.
+  public static var defaultWorkers: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+}
+
+/// What happened to one file.
+public enum FileOutcome: Equatable, Sendable {
+  case added(dispatches: Int)
+  case updated(dispatches: Int)
+  case unchanged
+  case removed
+  case skipped(reason: String)
+}
+
+/// One file's outcome, reported as indexing goes (for `--verbose` and warnings).
+public struct FileReport: Equatable, Sendable {
+  /// The file as shown to users.
+  public var path: String
+  /// What happened to it.
+  public var outcome: FileOutcome
+}
+
+/// Where indexing stands, reported a few times a second at most.
+public struct IndexProgress: Sendable {
+  /// Files examined so far, out of `filesTotal`.
+  public var filesDone: Int
+  public var filesTotal: Int
+  /// Input bytes read so far, out of the bytes of the files to read.
+  public var bytesDone: Int
+  public var bytesTotal: Int
+  /// Dispatches written so far.
+  public var dispatches: Int
+  /// Seconds since the start.
+  public var elapsed: Double
+}
+
+/// The outcome of a whole run.
+public struct IndexSummary: Sendable {
+  public var added = 0
+  public var updated = 0
+  public var removed = 0
+  public var unchanged = 0
+  /// Skipped files with their reasons.
+  public var skipped: [FileReport] = []
+  /// Dispatches written (added or re-indexed).
+  public var dispatches = 0
+  /// Files found under the paths.
+  public var files = 0
+  /// Bytes read.
+  public var bytesRead = 0
+  /// Wall-clock seconds.
+  public var seconds = 0.0
+  /// True when the run was interrupted (what was done is committed).
+  public var interrupted = false
+}
+
+import Foundation

@@ -1,0 +1,134 @@
+import Foundation
+
+/// Indexes folders of dispatches into a Xapian database, incrementally and in atomic batches.
+///
+/// The work is a two-stage pipeline: worker threads read and analyse the next chunk of files
+/// while this thread writes the previous one, so both cores are busy. Each file's documents and
+/// its state (size, time, hash) are written in the same commit.
+public final class Indexer {
+  private let options: IndexOptions
+  private let clock = ContinuousClock()
+
+  /// An indexer for these options; nothing is opened until `run`.
+  public init(options: IndexOptions) { self.options = options }
+
+  /// Runs the indexing. `onFile` sees every file that was not unchanged, `onProgress` is
+  /// called after each file, and `isCancelled` is polled between files: when it says true,
+  /// the work done so far is committed and the summary says `interrupted`.
+  public func run(
+    onFile: (FileReport) -> Void = { _ in }, onProgress: (IndexProgress) -> Void = { _ in },
+    isCancelled: () -> Bool = { false }
+  ) throws -> IndexSummary {
+    let start = clock.now
+    let files = try FileWalker.files(under: options.paths)
+    let synonyms = try loadSynonyms()
+    let db = try IndexLocation.openForWriting(options.indexPath)
+    let writer = BatchWriter(db: db, indexPath: options.indexPath, batchSize: options.batchSize)
+    var summary = IndexSummary()
+    summary.files = files.count
+    try writer.guarded { try writer.prepareSchema(synonyms: synonyms) }
+    let (toRead, unchanged) = try writer.guarded { try partition(files, db: db) }
+    summary.unchanged = unchanged
+    var progress = IndexProgress(
+      filesDone: unchanged, filesTotal: files.count, bytesDone: 0,
+      bytesTotal: toRead.reduce(0) { $0 + $1.file.size }, dispatches: 0, elapsed: 0)
+    let preparer = FilePreparer(maxFileSize: options.maxFileSize, force: options.force)
+    let pipeline = Pipeline(chunks: chunk(toRead), preparer: preparer, workers: options.workers)
+    while let prepared = pipeline.next() {
+      for item in prepared {
+        if isCancelled() { break }
+        let report = try writer.guarded { try writer.write(item) }
+        record(report, item: item, into: &summary)
+        if report.outcome != .unchanged { onFile(report) }
+        progress.filesDone += 1
+        progress.bytesDone += item.file.size
+        progress.dispatches = summary.dispatches
+        progress.elapsed = seconds(since: start)
+        onProgress(progress)
+      }
+      if isCancelled() {
+        summary.interrupted = true
+        pipeline.cancel()
+        break
+      }
+    }
+    if !summary.interrupted && !options.keepMissing {
+      let removed = try writer.guarded { try writer.removeMissing(seen: Set(files.map(\.absolutePath)), roots: roots()) }
+      summary.removed = removed.count
+      removed.forEach(onFile)
+    }
+    try writer.guarded { try writer.commit() }
+    summary.seconds = seconds(since: start)
+    return summary
+  }
+
+  private func seconds(since start: ContinuousClock.Instant) -> Double {
+    let d = clock.now - start
+    return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+  }
+
+  /// Splits files into those to read and the count of unchanged ones (same size and time).
+  private func partition(_ files: [FoundFile], db: XapianWritable) throws -> ([(file: FoundFile, previous: FileState?)], Int) {
+    var toRead: [(file: FoundFile, previous: FileState?)] = []
+    var unchanged = 0
+    for file in files {
+      let previous = FileState(decoding: try db.metadata(key: FileState.key(forPath: file.absolutePath)))
+      if !options.force, let previous, previous.size == file.size,
+        previous.modificationTime == file.modificationTime
+      {
+        unchanged += 1
+      } else {
+        toRead.append((file, previous))
+      }
+    }
+    return (toRead, unchanged)
+  }
+
+  /// Groups the files to read into chunks bounded in bytes and count.
+  private func chunk(_ items: [(file: FoundFile, previous: FileState?)]) -> [[(file: FoundFile, previous: FileState?)]] {
+    var chunks: [[(file: FoundFile, previous: FileState?)]] = []
+    var current: [(file: FoundFile, previous: FileState?)] = []
+    var bytes = 0
+    for item in items {
+      current.append(item)
+      bytes += item.file.size
+      if bytes >= IndexOptions.chunkByteLimit || current.count >= IndexOptions.chunkFileLimit {
+        chunks.append(current)
+        current = []
+        bytes = 0
+      }
+    }
+    if !current.isEmpty { chunks.append(current) }
+    return chunks
+  }
+
+  private func roots() -> [String] {
+    let cwd = FileManager.default.currentDirectoryPath
+    return options.paths.map { FileWalker.absolute($0, from: cwd) }
+  }
+
+  private func loadSynonyms() throws -> SynonymTable {
+    guard let path = options.synonymsFile else { return SynonymTable.builtIn }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw DepechesError.unreadableFile(path: path, reason: "no such file or not readable")
+    }
+    let user = try SynonymTable(parsing: String(decoding: data, as: UTF8.self))
+    return try SynonymTable(parsing: SynonymTable.builtIn.text + "\n" + user.text)
+  }
+
+  private func record(_ report: FileReport, item: PreparedFile, into summary: inout IndexSummary) {
+    switch report.outcome {
+    case .added(let n): summary.added += 1; summary.dispatches += n
+    case .updated(let n): summary.updated += 1; summary.dispatches += n
+    case .unchanged: summary.unchanged += 1
+    case .removed: summary.removed += 1
+    case .skipped: summary.skipped.append(report)
+    }
+    summary.bytesRead += item.file.size
+  }
+}
+
+extension SynonymTable {
+  /// The table as text, one comma-separated group per line (parseable by `init(parsing:)`).
+  var text: String { groups.map { $0.joined(separator: ", ") }.joined(separator: "\n") }
+}

@@ -1,0 +1,126 @@
+/// What a query looks for, kept for snippets: the terms whose positions mark a hit, grouped by
+/// the query part (word, phrase, wildcard) they stand for.
+struct MatchPlan {
+  /// A query part and the exact terms that show where it matched.
+  struct Group {
+    var terms: [String]
+    /// True for a phrase: a hit needs every term, at consecutive positions.
+    var isPhrase: Bool
+  }
+
+  var groups: [Group] = []
+  /// Exact forms of the free words (and their synonyms), for highlighting without positions.
+  var exactTerms: Set<String> = []
+  /// Folded stems of the free words (and synonyms), for highlighting stemmed matches.
+  var stems: Set<String> = []
+  /// The free words, for spelling suggestions.
+  var freeWords: [QueryWord] = []
+
+  /// Every distinct term whose positions are needed.
+  var positionTerms: [String] {
+    var seen: Set<String> = []
+    return groups.flatMap(\.terms).filter { seen.insert($0).inserted }
+  }
+}
+
+/// Turns a `QueryNode` into a Xapian query over the schema's terms, with its `MatchPlan`.
+///
+/// A free word matches its stem (`Z` term) or its exact form; both are OR'ed so that the exact
+/// form ranks higher. Synonyms join each side as Xapian SYNONYM groups. Phrases use exact forms
+/// only, so "cessez le feu" does not match "cessé le feu".
+final class QueryBuilder {
+  private let db: XapianDatabase
+  private let stemmer: Stemmer
+  private let synonyms: (String) -> [String]
+  private(set) var plan = MatchPlan()
+
+  /// Terms a wildcard may expand to, the most frequent first.
+  static let maxWildcardExpansion = 200
+  /// Exact variants of a stem looked up for snippets, at most.
+  static let maxStemVariants = 40
+  /// Expansions of a wildcard whose positions are fetched for snippets, at most.
+  static let maxWildcardSnippetTerms = 30
+
+  init(db: XapianDatabase, stemmer: Stemmer, synonyms: @escaping (String) -> [String]) {
+    self.db = db
+    self.stemmer = stemmer
+    self.synonyms = synonyms
+  }
+
+  /// Builds the Xapian query for node (recording its match plan).
+  func build(_ node: QueryNode) throws -> XapianQuery {
+    switch node {
+    case .word(let word): return try buildWord(word)
+    case .phrase(let words): return try buildPhrase(words)
+    case .wildcard(let prefix): return try buildWildcard(prefix)
+    case .all(let nodes): return try XapianQuery.combine(.and, nodes.map(build))
+    case .any(let nodes): return try XapianQuery.combine(.or, nodes.map(build))
+    case .exclude(let positive, let excluded):
+      let keep = try build(positive)
+      let drop = try excluded.map(buildExcluded)
+      return try XapianQuery.combine(.andNot, [keep, try XapianQuery.combine(.or, drop)])
+    case .boost(let required, let optional):
+      return try XapianQuery.combine(.andMaybe, [try build(required), try build(optional)])
+    case .everything: return try XapianQuery.matchAll()
+    }
+  }
+
+  /// Excluded parts must not add to the match plan (they are never highlighted).
+  private func buildExcluded(_ node: QueryNode) throws -> XapianQuery {
+    let saved = plan
+    defer { plan = saved }
+    return try build(node)
+  }
+
+  private func foldedStem(_ stemBase: String) -> String {
+    FrenchAnalyzer.foldedStem(stemBase, stemmer: stemmer)
+  }
+
+  private func buildWord(_ word: QueryWord) throws -> XapianQuery {
+    plan.freeWords.append(word)
+    if word.isStopWord {
+      plan.groups.append(.init(terms: [word.term], isPhrase: false))
+      plan.exactTerms.insert(word.term)
+      return try XapianQuery.term(word.term)
+    }
+    let variants = [word.term] + synonyms(word.term).filter { $0 != word.term }
+    let stems = variants.map { $0 == word.term ? foldedStem(word.stemBase) : foldedStem($0) }
+    plan.exactTerms.formUnion(variants)
+    plan.stems.formUnion(stems)
+    plan.groups.append(.init(terms: try positionVariants(exact: variants, stems: stems), isPhrase: false))
+    let exact = try XapianQuery.combine(.synonym, variants.map { try XapianQuery.term($0) })
+    let stemmed = try XapianQuery.combine(.synonym, Set(stems).sorted().map { try XapianQuery.term(Schema.stemPrefix + $0) })
+    return try XapianQuery.combine(.or, [stemmed, exact])
+  }
+
+  /// Exact terms in the index that show where a free word matched: its exact forms and the
+  /// indexed words that share its stem (found by prefix, as French stems are mostly prefixes).
+  private func positionVariants(exact: [String], stems: [String]) throws -> [String] {
+    var terms = exact
+    for stem in Set(stems) where stem.unicodeScalars.count >= 2 {
+      for candidate in try db.allTerms(prefix: stem, max: QueryBuilder.maxStemVariants)
+      where !terms.contains(candidate) && foldedStem(candidate) == stem {
+        terms.append(candidate)
+      }
+    }
+    return terms
+  }
+
+  private func buildPhrase(_ words: [QueryWord]) throws -> XapianQuery {
+    let terms = words.map(\.term)
+    plan.groups.append(.init(terms: terms, isPhrase: terms.count > 1))
+    if terms.count == 1 {
+      plan.exactTerms.insert(terms[0])
+      return try XapianQuery.term(terms[0])
+    }
+    let parts = try terms.enumerated().map { try XapianQuery.term($1, position: $0 + 1) }
+    return try XapianQuery.combine(.phrase, parts, parameter: terms.count)
+  }
+
+  private func buildWildcard(_ prefix: String) throws -> XapianQuery {
+    let expansions = try db.allTerms(prefix: prefix, max: QueryBuilder.maxWildcardSnippetTerms)
+    plan.groups.append(.init(terms: expansions, isPhrase: false))
+    plan.exactTerms.formUnion(expansions)
+    return try XapianQuery.wildcard(prefix: prefix, maxExpansion: QueryBuilder.maxWildcardExpansion)
+  }
+}

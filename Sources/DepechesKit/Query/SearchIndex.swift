@@ -1,0 +1,120 @@
+import Foundation
+
+/// A read-only view of one or several indexes, searched as one.
+/// Not thread-safe: use one per thread.
+public final class SearchIndex {
+  let db: XapianDatabase
+  let paths: [String]
+  private let stemmer: Stemmer
+  private let analyzer = FrenchAnalyzer()
+  private let parser = QueryParser()
+
+  /// Times a search is retried after the index changed under it (a writer committed).
+  static let modifiedRetries = 3
+
+  /// Opens the index folders (or Xapian stub files) at `paths` together.
+  public init(paths: [String]) throws {
+    guard !paths.isEmpty else { throw DepechesError.invalidArgument("no index given") }
+    db = try XapianDatabase()
+    self.paths = paths
+    stemmer = try Stemmer(language: "french")
+    for path in paths { try IndexOpener.add(path, to: db) }
+  }
+
+  /// Runs a search: ranked page, snippets, month facets over every match, suggestion.
+  public func search(_ request: SearchRequest) throws -> SearchResponse {
+    try retryingIfModified { try runSearch(request) }
+  }
+
+  /// Counts what the index holds.
+  public func stats() throws -> IndexStats {
+    try retryingIfModified { try IndexStatistics.compute(db: db, paths: paths) }
+  }
+
+  func retryingIfModified<T>(_ body: () throws -> T) throws -> T {
+    var attempt = 0
+    while true {
+      do {
+        return try body()
+      } catch DepechesError.xapian(.modified, _) where attempt < SearchIndex.modifiedRetries {
+        attempt += 1
+        try db.reopen()
+      } catch DepechesError.xapian(.network, let message) {
+        throw DepechesError.shardUnavailable(shard: paths.joined(separator: ", "), message: message)
+      }
+    }
+  }
+
+  private func runSearch(_ request: SearchRequest) throws -> SearchResponse {
+    guard let node = parser.parse(request.query, defaultOperator: .and) else {
+      throw DepechesError.invalidQuery("nothing to search for in \"\(request.query)\"")
+    }
+    var outcome = try execute(node, request)
+    var fellBack = false
+    if outcome.total == 0, let anyNode = parser.parse(request.query, defaultOperator: .or), anyNode != node {
+      outcome = try execute(anyNode, request)
+      fellBack = outcome.total > 0
+    }
+    return SearchResponse(
+      query: request.query, total: outcome.total, hits: outcome.hits,
+      months: outcome.months, suggestion: try suggestion(for: request.query, plan: outcome.plan),
+      fellBackToAnyWord: fellBack)
+  }
+
+  private struct Outcome {
+    var total: Int
+    var hits: [SearchHit]
+    var months: [MonthCount]
+    var plan: MatchPlan
+  }
+
+  private func execute(_ node: QueryNode, _ request: SearchRequest) throws -> Outcome {
+    let builder = QueryBuilder(db: db, stemmer: stemmer, synonyms: { [db] in (try? db.synonyms($0)) ?? [] })
+    var query = try builder.build(node)
+    if request.since != nil || request.until != nil {
+      let range = try XapianQuery.valueRange(
+        slot: Schema.dateSlot, lower: request.since.map(Schema.dateValue), upper: request.until.map(Schema.dateValue))
+      query = try XapianQuery.combine(.filter, [query, range])
+    }
+    let everything = max(1, try db.documentCount())
+    let mset = try XapianMSet(
+      database: db, query: query, offset: request.offset, limit: request.limit,
+      checkAtLeast: everything, facetSlot: Schema.monthSlot)
+    let total = mset.matches.estimated
+    let hits = try (0..<mset.count).map { try hit(mset, $0, rank: request.offset + $0 + 1, plan: builder.plan) }
+    return Outcome(total: total, hits: hits, months: MonthFacets.counts(from: try mset.facetCounts(), total: total), plan: builder.plan)
+  }
+
+  private func hit(_ mset: XapianMSet, _ index: Int, rank: Int, plan: MatchPlan) throws -> SearchHit {
+    let docid = try mset.docid(at: index)
+    guard let stored = StoredDispatch(decoding: try mset.data(at: index)) else {
+      throw DepechesError.xapian(kind: .corrupt, message: "document \(docid) was not written by depeches")
+    }
+    let terms = plan.positionTerms
+    let lists = terms.isEmpty ? [] : try db.positions(docid: docid, terms: terms)
+    var byTerm: [String: [Int]] = [:]
+    for (term, list) in zip(terms, lists) where !list.isEmpty { byTerm[term] = list.map(Int.init) }
+    let hits = PassageChooser.hits(plan: plan, termPositions: byTerm)
+    let passage = PassageChooser.best(hits: hits, passageStarts: stored.passageStarts) ?? 0
+    let snippet = SnippetMaker(analyzer: analyzer, stemmer: stemmer).snippet(of: stored, passage: passage, hits: hits, plan: plan)
+    var dispatch = stored.dispatch
+    dispatch.passages = []
+    return SearchHit(rank: rank, score: try mset.weight(at: index), dispatch: dispatch, snippet: snippet, passage: passage)
+  }
+
+  /// The query with each unknown word replaced by Xapian's spelling suggestion, if any.
+  private func suggestion(for text: String, plan: MatchPlan) throws -> String? {
+    var replacements: [(Range<Int>, String)] = []
+    for token in analyzer.tokens(in: text) where !token.isStopWord {
+      guard try db.termFrequency(token.term) == 0 else { continue }
+      let stem = Schema.stemPrefix + FrenchAnalyzer.foldedStem(token.stemBase, stemmer: stemmer)
+      guard try db.termFrequency(stem) == 0 else { continue }
+      let fix = try db.spellingSuggestion(token.term)
+      if !fix.isEmpty && fix != token.term { replacements.append((token.range, fix)) }
+    }
+    guard !replacements.isEmpty else { return nil }
+    var scalars = Array(text.unicodeScalars)
+    for (range, fix) in replacements.reversed() { scalars.replaceSubrange(range, with: fix.unicodeScalars) }
+    return String(String.UnicodeScalarView(scalars))
+  }
+}

@@ -1,0 +1,70 @@
+/// A search as the user asked it.
+public struct SearchRequest: Sendable {
+  /// Results shown by default.
+  public static let defaultLimit = 10
+
+  /// The query text, in the query syntax (words, "phrases", AND/OR/NOT, +/-, prefix*).
+  public var query: String
+  /// Results to return.
+  public var limit: Int
+  /// Results to skip (paging).
+  public var offset: Int
+  /// Only dispatches dated on or after this day.
+  public var since: DispatchDate?
+  /// Only dispatches dated on or before this day.
+  public var until: DispatchDate?
+
+  /// A request with the command line's defaults.
+  public init(query: String, limit: Int = SearchRequest.defaultLimit, offset: Int = 0, since: DispatchDate? = nil, until: DispatchDate? = nil) {
+    self.query = query
+    self.limit = limit
+    self.offset = offset
+    self.since = since
+    self.until = until
+  }
+}
+
+/// One ranked dispatch.
+public struct SearchHit: Equatable, Sendable {
+  /// 1-based rank over all results (offset included).
+  public var rank: Int
+  /// BM25 weight from Xapian.
+  public var score: Double
+  /// The dispatch as stored (title, date, path, source, ...); `passages` are left out.
+  public var dispatch: Dispatch
+  /// The best passage, trimmed, with the matched words marked.
+  public var snippet: Snippet
+  /// Index of that passage in the dispatch (0-based).
+  public var passage: Int
+}
+
+/// The answer to a search.
+public struct SearchResponse: Equatable, Sendable {
+  /// The query as asked.
+  public var query: String
+  /// Matching dispatches in all (not only this page).
+  public var total: Int
+  /// This page of results.
+  public var hits: [SearchHit]
+  /// Matching dispatches per month over all matches (undated last); they add up to `total`.
+  public var months: [MonthCount]
+  /// A corrected query when words look misspelled (`Bayraktr` → `bayraktar`).
+  public var suggestion: String?
+  /// True when all words together matched nothing and any of them was used instead.
+  public var fellBackToAnyWord: Bool
+}
+
+/// What an index holds.
+public struct IndexStats: Equatable, Sendable {
+  /// Dispatches.
+  public var dispatches: Int
+  /// Passages over all dispatches.
+  public var passages: Int
+  /// Earliest and latest dispatch dates, if any are dated.
+  public var firstDate: DispatchDate?
+  public var lastDate: DispatchDate?
+  /// Bytes on disk.
+  public var sizeBytes: Int
+  /// Shards (sub-databases) searched together.
+  public var shards: Int
+}

@@ -1,0 +1,50 @@
+/// Every Xapian term prefix, value slot and metadata key Dépêches writes, in one place.
+///
+/// Terms (all lower-case words are folded exact forms, see `FrenchAnalyzer`):
+/// - unprefixed: the exact word, with positions (phrases, exact-form ranking, highlighting);
+/// - `Z` + folded stem: the stemmed word, without positions (free-word matching);
+/// - `Q` + id: one unique term per dispatch (`replace_document` makes re-indexing idempotent);
+/// - `XF` + file key: every dispatch read from one file (so a changed file replaces them all);
+/// - `XS` + folded source: the dispatch's source, for filtering.
+public enum Schema {
+  /// Bumped when the index layout changes; an index of another version must be rebuilt.
+  public static let version = "1"
+
+  /// Prefix of stemmed terms.
+  public static let stemPrefix = "Z"
+  /// Prefix of the unique id term.
+  public static let idPrefix = "Q"
+  /// Prefix of the boolean term shared by all dispatches of one file.
+  public static let filePrefix = "XF"
+  /// Prefix of the boolean source term.
+  public static let sourcePrefix = "XS"
+
+  /// Value slot: the date as "YYYYMMDD" (sortable, for range filters).
+  public static let dateSlot: Int = 0
+  /// Value slot: the month as "YYYY-MM" (the month facet).
+  public static let monthSlot: Int = 1
+  /// Value slot: the number of passages, as decimal text (summed by `stats` with a match spy).
+  public static let passagesSlot: Int = 2
+
+  /// Metadata key holding `version`.
+  public static let versionKey = "depeches:schema"
+  /// Metadata key prefix of the per-file state used by incremental indexing.
+  public static let fileStatePrefix = "depeches:file:"
+  /// Metadata key holding the synonym groups in use (text, one group per line), so that
+  /// remote shards' synonyms stay available to the client.
+  public static let synonymsKey = "depeches:synonyms"
+
+  /// Position of the first title word (Xapian positions start at 1).
+  public static let titleStartPosition = 1
+  /// Gap left between title and body and between passages, so that no phrase crosses them.
+  public static let passageGap = 8
+  /// Extra within-document frequency given to each title word (titles weigh more).
+  public static let titleWdfBoost: UInt32 = 2
+
+  /// The unique term of a dispatch id.
+  public static func idTerm(_ id: String) -> String { idPrefix + id }
+  /// The date slot value of a date.
+  public static func dateValue(_ date: DispatchDate) -> String {
+    String(date.iso.filter { $0 != "-" })
+  }
+}

@@ -1,0 +1,70 @@
+/// Finds where a query matched in a document from the positions of its terms, and picks the
+/// passage with the most distinct query parts (then the most hits; the earliest on ties).
+struct PassageChooser {
+  /// Positions that count as hits, and those inside a phrase occurrence (with its start).
+  struct Hits {
+    var positions: Set<Int> = []
+    var phrasePositions: Set<Int> = []
+    var phraseStarts: Set<Int> = []
+    /// Per query group, the hit positions (a phrase counts at its first word).
+    var byGroup: [[Int]] = []
+  }
+
+  /// Turns per-term position lists (aligned with `plan.positionTerms`) into hits.
+  static func hits(plan: MatchPlan, termPositions: [String: [Int]]) -> Hits {
+    var hits = Hits()
+    for group in plan.groups {
+      if group.isPhrase {
+        let occurrences = phraseStarts(group.terms, termPositions)
+        for start in occurrences {
+          hits.phraseStarts.insert(start)
+          for k in 0..<group.terms.count { hits.phrasePositions.insert(start + k) }
+        }
+        hits.byGroup.append(occurrences)
+      } else {
+        let positions = group.terms.flatMap { termPositions[$0] ?? [] }
+        hits.byGroup.append(positions)
+      }
+    }
+    for group in hits.byGroup { hits.positions.formUnion(group) }
+    hits.positions.formUnion(hits.phrasePositions)
+    return hits
+  }
+
+  private static func phraseStarts(_ terms: [String], _ positions: [String: [Int]]) -> [Int] {
+    guard let first = positions[terms[0]] else { return [] }
+    let rest = terms.dropFirst().map { Set(positions[$0] ?? []) }
+    return first.filter { start in rest.enumerated().allSatisfy { $1.contains(start + $0 + 1) } }
+  }
+
+  /// The index of the best passage, or nil when no hit falls in a passage.
+  static func best(hits: Hits, passageStarts: [Int]) -> Int? {
+    guard !passageStarts.isEmpty else { return nil }
+    var groupsIn: [Int: Set<Int>] = [:]
+    var countIn: [Int: Int] = [:]
+    for (group, positions) in hits.byGroup.enumerated() {
+      for position in positions {
+        guard let passage = passage(of: position, starts: passageStarts) else { continue }
+        groupsIn[passage, default: []].insert(group)
+        countIn[passage, default: 0] += 1
+      }
+    }
+    return groupsIn.keys.max { a, b in
+      let ka = (groupsIn[a]!.count, countIn[a]!, -a)
+      let kb = (groupsIn[b]!.count, countIn[b]!, -b)
+      return ka < kb
+    }
+  }
+
+  /// The passage holding a term position (nil for the title, before the first passage).
+  static func passage(of position: Int, starts: [Int]) -> Int? {
+    var low = 0
+    var high = starts.count - 1
+    guard high >= 0, position >= starts[0] else { return nil }
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if starts[mid] <= position { low = mid } else { high = mid - 1 }
+    }
+    return low
+  }
+}

@@ -1,0 +1,104 @@
+import CXapian
+import Foundation
+
+/// A Xapian database open for writing; holds Xapian's lock until freed.
+final class XapianWritable {
+  let handle: OpaquePointer
+
+  /// Opens (or creates) the database at path; fails at once if another writer holds it.
+  init(path: String, create: Bool) throws {
+    var out: OpaquePointer?
+    try check { cx_writable_open(path, create ? 1 : 0, &out, $0) }
+    handle = out!
+  }
+
+  deinit { cx_writable_free(handle) }
+
+  /// Replaces (or adds) the document holding `uniqueTerm` with a packed document.
+  @discardableResult
+  func replace(uniqueTerm: String, packed: [UInt8]) throws -> UInt32 {
+    var docid: UInt32 = 0
+    try packed.withUnsafeBufferPointer { bytes in
+      try check {
+        cx_writable_replace(
+          handle, uniqueTerm, UnsafeRawPointer(bytes.baseAddress)?.assumingMemoryBound(to: CChar.self),
+          bytes.count, &docid, $0)
+      }
+    }
+    return docid
+  }
+
+  func delete(term: String) throws { try check { cx_writable_delete(handle, term, $0) } }
+
+  /// Adds spelling words with their frequency increments.
+  func addSpellings(_ counts: [String: Int]) throws {
+    guard !counts.isEmpty else { return }
+    var packer = Packer(reservingCapacity: counts.count * 16)
+    packer.u32(counts.count)
+    for (word, count) in counts {
+      packer.string(word)
+      packer.u32(count)
+    }
+    try withChars(packer.bytes) { chars, n in
+      try check { cx_writable_add_spellings(handle, chars, n, $0) }
+    }
+  }
+
+  /// Makes `values` the synonyms of `key` (replacing earlier ones).
+  func setSynonyms(key: String, values: [String]) throws {
+    try withChars(packStrings(values)) { chars, n in
+      try check { cx_writable_set_synonyms(handle, key, chars, n, $0) }
+    }
+  }
+
+  func synonymKeys() throws -> [String] {
+    unpackStrings(try buffer { cx_writable_synonym_keys(handle, &$0, $1) })
+  }
+
+  func setMetadata(key: String, value: String) throws {
+    try withChars(Array(value.utf8)) { chars, n in
+      try check { cx_writable_set_metadata(handle, key, chars, n, $0) }
+    }
+  }
+
+  func metadata(key: String) throws -> String {
+    try buffer { cx_writable_metadata(handle, key, &$0, $1) }.utf8String
+  }
+
+  func metadataKeys(prefix: String) throws -> [String] {
+    unpackStrings(try buffer { cx_writable_metadata_keys(handle, prefix, &$0, $1) })
+  }
+
+  func documentCount() throws -> Int {
+    var n: UInt32 = 0
+    try check { cx_writable_doccount(handle, &n, $0) }
+    return Int(n)
+  }
+
+  func termFrequency(_ term: String) throws -> Int {
+    var n: UInt32 = 0
+    try check { cx_writable_termfreq(handle, term, &n, $0) }
+    return Int(n)
+  }
+
+  /// Commits every change so far, atomically.
+  func commit() throws { try check { cx_writable_commit(handle, $0) } }
+}
+
+/// Calls body with the bytes as a C char pointer and a length.
+func withChars<R>(_ bytes: [UInt8], _ body: (UnsafePointer<CChar>?, Int) throws -> R) rethrows -> R {
+  try bytes.withUnsafeBufferPointer { buffer in
+    try body(UnsafeRawPointer(buffer.baseAddress)?.assumingMemoryBound(to: CChar.self), buffer.count)
+  }
+}
+
+/// Compacts (merging several) databases into a new one at `destination`.
+func xapianCompact(sources: [String], destination: String, multipass: Bool) throws {
+  var cStrings = sources.map { strdup($0) }
+  defer { cStrings.forEach { free($0) } }
+  try cStrings.withUnsafeMutableBufferPointer { pointers in
+    try pointers.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: pointers.count) { base in
+      try check { cx_compact(base, pointers.count, destination, multipass ? 1 : 0, $0) }
+    }
+  }
+}

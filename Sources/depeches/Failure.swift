@@ -1,0 +1,27 @@
+import ArgumentParser
+import DepechesKit
+import Foundation
+
+/// Runs a command body: a `DepechesError` is printed as "Error: …" on stderr and becomes exit
+/// 64 (bad usage) or 1 (runtime failure).
+func runReportingFailures(_ body: () throws -> Void) throws {
+  do {
+    try body()
+  } catch let error as DepechesError {
+    Terminal.error(error.description)
+    switch error {
+    case .invalidQuery, .invalidArgument: throw ExitCode(64)
+    case .interrupted: throw ExitCode(130)
+    default: throw ExitCode.failure
+    }
+  }
+}
+
+/// Parses a `--since`/`--until` value.
+func parseDay(_ text: String?, option: String) throws -> DispatchDate? {
+  guard let text else { return nil }
+  guard let date = DispatchDate(iso: text) else {
+    throw ValidationError("\(option) expects a date as YYYY-MM-DD, got \"\(text)\"")
+  }
+  return date
+}

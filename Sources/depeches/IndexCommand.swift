@@ -1,0 +1,82 @@
+import ArgumentParser
+import DepechesKit
+import Foundation
+
+/// `depeches index`: reads folders of dispatches into the index, incrementally.
+struct IndexCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "index",
+    abstract: "Index the dispatches under files and folders (recursively).",
+    discussion: """
+      Re-running on the same folders only reads what changed: new files are added, changed ones
+      re-indexed, and the dispatches of files that disappeared are removed (see --keep-missing).
+      Writes are committed in batches; an interrupted run (Ctrl-C, or even a crash) leaves the
+      index at its last commit, and the next run completes the work.
+      """)
+
+  @Argument(help: "Files and folders to index.")
+  var paths: [String] = ["seeds"]
+
+  @Option(name: .customLong("index"), help: "Index folder to create or update.")
+  var indexPath = "Index"
+
+  @Option(name: .customLong("batch"), help: "Files per atomic commit.")
+  var batchSize = IndexOptions.defaultBatchSize
+
+  @Option(help: "Skip files larger than this many bytes.")
+  var maxFileSize = DocumentReader.defaultMaxFileSize
+
+  @Option(help: "A synonyms file (one comma-separated group of name variants per line) used with the built-in one.")
+  var synonyms: String?
+
+  @Option(help: "Threads that read and analyse files (the writer is one more).")
+  var jobs = IndexOptions.defaultWorkers
+
+  @Flag(help: "Re-index every file, changed or not.")
+  var force = false
+
+  @Flag(help: "Keep the dispatches of files that no longer exist.")
+  var keepMissing = false
+
+  @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+  var quiet = false
+
+  @Flag(name: .shortAndLong, help: "Print one line per file added, updated, removed or skipped.")
+  var verbose = false
+
+  func validate() throws {
+    guard batchSize >= 1 else { throw ValidationError("--batch must be at least 1") }
+    guard maxFileSize >= 1 else { throw ValidationError("--max-file-size must be at least 1") }
+    guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    guard !(quiet && verbose) else { throw ValidationError("--quiet and --verbose cannot be used together") }
+    for path in paths where !FileManager.default.fileExists(atPath: path) {
+      throw ValidationError("no such file or folder: \(path)")
+    }
+  }
+
+  func run() throws {
+    try runReportingFailures {
+      let options = IndexOptions(
+        paths: paths, indexPath: indexPath, batchSize: batchSize, maxFileSize: maxFileSize,
+        force: force, keepMissing: keepMissing, synonymsFile: synonyms, workers: jobs)
+      let report = IndexReporter(quiet: quiet, verbose: verbose)
+      Interruption.install()
+      let summary = try Indexer(options: options).run(
+        onFile: report.file, onProgress: report.progress, isCancelled: Interruption.requested)
+      report.finish(summary)
+      if summary.interrupted { throw DepechesError.interrupted }
+    }
+  }
+}
+
+/// Ctrl-C during indexing: the first one asks the indexer to commit and stop.
+enum Interruption {
+  nonisolated(unsafe) private static var flag: sig_atomic_t = 0
+
+  static func install() {
+    signal(SIGINT) { _ in Interruption.flag = 1 }
+    signal(SIGTERM) { _ in Interruption.flag = 1 }
+  }
+
+  static func requested() -> Bool { flag != 0 }
+}

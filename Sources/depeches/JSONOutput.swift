@@ -1,0 +1,124 @@
+import DepechesKit
+import Foundation
+
+/// The `--json` contract, version 1 (documented in README.md). Fields are only ever added.
+enum JSONOutput {
+  static let version = 1
+
+  struct SearchDocument: Encodable {
+    var version = JSONOutput.version
+    var query: String
+    var total: Int
+    var results: [Result]
+    var facets: Facets
+    var suggestion: String?
+
+    enum CodingKeys: String, CodingKey { case version, query, total, results, facets, suggestion }
+    func encode(to encoder: Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(version, forKey: .version)
+      try c.encode(query, forKey: .query)
+      try c.encode(total, forKey: .total)
+      try c.encode(results, forKey: .results)
+      try c.encode(facets, forKey: .facets)
+      try c.encode(suggestion, forKey: .suggestion)
+    }
+  }
+
+  struct Result: Encodable {
+    var rank: Int
+    var score: Double
+    var id: String
+    var path: String
+    var title: String
+    var date: String?
+    var source: String?
+    var author: String?
+    var url: String?
+    var snippet: String
+    var highlights: [[Int]]
+    var passage: Int
+
+    enum CodingKeys: String, CodingKey {
+      case rank, score, id, path, title, date, source, author, url, snippet, highlights, passage
+    }
+    func encode(to encoder: Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(rank, forKey: .rank)
+      try c.encode(score, forKey: .score)
+      try c.encode(id, forKey: .id)
+      try c.encode(path, forKey: .path)
+      try c.encode(title, forKey: .title)
+      try c.encode(date, forKey: .date)
+      try c.encode(source, forKey: .source)
+      try c.encode(author, forKey: .author)
+      try c.encode(url, forKey: .url)
+      try c.encode(snippet, forKey: .snippet)
+      try c.encode(highlights, forKey: .highlights)
+      try c.encode(passage, forKey: .passage)
+    }
+  }
+
+  struct Facets: Encodable { var month: [Month] }
+  struct Month: Encodable {
+    var value: String?
+    var count: Int
+    func encode(to encoder: Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(value, forKey: .value)
+      try c.encode(count, forKey: .count)
+    }
+    enum CodingKeys: String, CodingKey { case value, count }
+  }
+
+  static func search(_ r: SearchResponse) throws -> String {
+    let results = r.hits.map { hit in
+      Result(
+        rank: hit.rank, score: (hit.score * 10_000).rounded() / 10_000, id: hit.dispatch.id,
+        path: hit.dispatch.path, title: hit.dispatch.title, date: hit.dispatch.date?.iso,
+        source: hit.dispatch.source, author: hit.dispatch.author, url: hit.dispatch.url,
+        snippet: hit.snippet.text, highlights: hit.snippet.highlights.map { [$0.lowerBound, $0.upperBound] },
+        passage: hit.passage)
+    }
+    let doc = SearchDocument(
+      query: r.query, total: r.total, results: results,
+      facets: Facets(month: r.months.map { Month(value: $0.month, count: $0.count) }),
+      suggestion: r.suggestion)
+    return try encode(doc)
+  }
+
+  struct StatsDocument: Encodable {
+    var version = JSONOutput.version
+    var dispatches: Int
+    var passages: Int
+    var firstDate: String?
+    var lastDate: String?
+    var sizeBytes: Int
+    var shards: Int
+    enum CodingKeys: String, CodingKey {
+      case version, dispatches, passages, firstDate = "first_date", lastDate = "last_date", sizeBytes = "size_bytes", shards
+    }
+    func encode(to encoder: Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(version, forKey: .version)
+      try c.encode(dispatches, forKey: .dispatches)
+      try c.encode(passages, forKey: .passages)
+      try c.encode(firstDate, forKey: .firstDate)
+      try c.encode(lastDate, forKey: .lastDate)
+      try c.encode(sizeBytes, forKey: .sizeBytes)
+      try c.encode(shards, forKey: .shards)
+    }
+  }
+
+  static func stats(_ s: IndexStats) throws -> String {
+    try encode(StatsDocument(
+      dispatches: s.dispatches, passages: s.passages, firstDate: s.firstDate?.iso,
+      lastDate: s.lastDate?.iso, sizeBytes: s.sizeBytes, shards: s.shards))
+  }
+
+  private static func encode<T: Encodable>(_ value: T) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
+  }
+}

@@ -1,2 +1,0 @@
-import DepechesKit
-print(DepechesKit.xapianVersion)
