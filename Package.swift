@@ -30,7 +30,7 @@ let package = Package(
       ]
     ),
     .testTarget(name: "DepechesKitTests", dependencies: ["DepechesKit"]),
-    .testTarget(name: "depechesTests", dependencies: ["DepechesKit"]),
+    .testTarget(name: "depechesTests", dependencies: ["DepechesKit", "depeches"]),
   ],
   swiftLanguageModes: [.v5],
   cxxLanguageStandard: .cxx17

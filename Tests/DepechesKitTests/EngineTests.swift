@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+@testable import DepechesKit
+
+@Suite struct EngineTests {
+  @Test func seedDispatchIsFoundWithTitleDateAndExactHighlight() throws {
+    let folder = TemporaryFolder()
+    let (index, summary) = try buildIndex([packageRoot + "/seeds/000_fe0702cd3db7fe5e.txt"], in: folder)
+    #expect(summary.added == 1 && summary.dispatches == 1)
+    let response = try search(index, "Bayraktar")
+    #expect(response.total == 1)
+    let hit = try #require(response.hits.first)
+    #expect(hit.dispatch.title == "Flash ! Offensive de Bakou contre l'Arménie !")
+    #expect(hit.dispatch.date?.iso == "2021-11-16")
+    #expect(hit.snippet.highlightedTexts == ["Bayraktar"])
+    #expect(response.months == [MonthCount(month: "2021-11", count: 1)])
+  }
+
+  @Test func reindexingIsIdempotent() throws {
+    let folder = TemporaryFolder()
+    folder.write("in/a.txt", "Premier titre\n\nLe drone a survolé Erevan le 3 mars 2021.")
+    folder.write("in/b.txt", "Second titre\n\nBakou et Erevan discutent.")
+    let (index, _) = try buildIndex([folder.path + "/in"], in: folder)
+    let again = try Indexer(options: IndexOptions(paths: [folder.path + "/in"], indexPath: index)).run()
+    #expect(again.unchanged == 2 && again.added == 0)
+    let forced = try Indexer(options: IndexOptions(paths: [folder.path + "/in"], indexPath: index, force: true)).run()
+    #expect(forced.updated == 2)
+    let stats = try SearchIndex(paths: [index]).stats()
+    #expect(stats.dispatches == 2)
+    #expect(try search(index, "Erevan").total == 2)
+  }
+
+  @Test func changedRemovedAndAddedFilesAreApplied() throws {
+    let folder = TemporaryFolder()
+    folder.write("in/a.txt", "Alpha\n\nLes blindés avancent.")
+    folder.write("in/b.txt", "Bravo\n\nLes négociations reprennent.")
+    let (index, _) = try buildIndex([folder.path + "/in"], in: folder)
+    folder.write("in/a.txt", "Alpha\n\nLes drones attaquent désormais, et plus longuement.")
+    try FileManager.default.removeItem(atPath: folder.path + "/in/b.txt")
+    folder.write("in/c.txt", "Charlie\n\nUn cessez-le-feu est signé.")
+    let summary = try Indexer(options: IndexOptions(paths: [folder.path + "/in"], indexPath: index)).run()
+    #expect(summary.updated == 1 && summary.removed == 1 && summary.added == 1)
+    #expect(try search(index, "blindés").total == 0)
+    #expect(try search(index, "drones").total == 1)
+    #expect(try search(index, "négociations").total == 0)
+    #expect(try search(index, "cessez-le-feu").total == 1)
+  }
+
+  @Test func badFilesAreSkippedWithReasonsAndTheRestIsIndexed() throws {
+    let folder = TemporaryFolder()
+    folder.write("in/good.txt", "Bon titre\n\nTexte correct sur Bakou.")
+    folder.write("in/binary.txt", bytes: [0x7F, 0x45, 0x4C, 0x46, 0, 0, 1, 2, 0, 0])
+    folder.write("in/empty.txt", "")
+    folder.write("in/image.png", bytes: [0x89, 0x50, 0x4E, 0x47])
+    let (_, summary) = try buildIndex([folder.path + "/in"], in: folder)
+    #expect(summary.added == 1)
+    #expect(summary.skipped.count == 3)
+    #expect(summary.skipped.allSatisfy { if case .skipped(let r) = $0.outcome { return !r.isEmpty } else { return false } })
+  }
+
+  @Test func facetsCountDispatchesOverAllMatchesAndAddUpToTotal() throws {
+    let folder = TemporaryFolder()
+    for i in 1...15 {
+      let month = i % 3 + 1
+      folder.write("in/\(i).txt", "Dépêche \(i)\n2021-0\(month)-1\(month)\n\nTirs d'artillerie près de Stepanakert.")
+    }
+    folder.write("in/undated.txt", "Sans date\n\nArtillerie sans date.")
+    let (index, _) = try buildIndex([folder.path + "/in"], in: folder)
+    let response = try search(index, "artillerie", limit: 2)
+    #expect(response.hits.count == 2)
+    #expect(response.total == 16)
+    #expect(response.months.reduce(0) { $0 + $1.count } == response.total)
+    #expect(response.months.last == MonthCount(month: nil, count: 1))
+  }
+
+  @Test func dateFiltersKeepOnlyTheRange() throws {
+    let folder = TemporaryFolder()
+    folder.write("in/a.txt", "A\n2021-11-16\n\nOffensive à Syunik.")
+    folder.write("in/b.txt", "B\n2020-10-01\n\nOffensive au Karabakh.")
+    let (index, _) = try buildIndex([folder.path + "/in"], in: folder)
+    #expect(try search(index, "offensive").total == 2)
+    #expect(try search(index, "offensive", since: "2021-01-01").hits.map(\.dispatch.title) == ["A"])
+    #expect(try search(index, "offensive", until: "2020-12-31").hits.map(\.dispatch.title) == ["B"])
+  }
+
+  @Test func allWordsFirstThenAnyWordWithNotice() throws {
+    let folder = TemporaryFolder()
+    folder.write("in/a.txt", "A\n\nBakou annonce une offensive.")
+    folder.write("in/b.txt", "B\n\nErevan dément.")
+    let (index, _) = try buildIndex([folder.path + "/in"], in: folder)
+    let both = try search(index, "Bakou Erevan")
+    #expect(both.fellBackToAnyWord && both.total == 2)
+    let one = try search(index, "Bakou offensive")
+    #expect(!one.fellBackToAnyWord && one.total == 1)
+  }
+
+  @Test func spellingSuggestionUsesAnalysedForms() throws {
+    let folder = TemporaryFolder()
+    let (index, _) = try buildIndex([packageRoot + "/seeds/000_fe0702cd3db7fe5e.txt"], in: folder)
+    #expect(try search(index, "Bayraktr").suggestion == "bayraktar")
+    #expect(try search(index, "Bayraktar").suggestion == nil)
+  }
+
+  @Test func missingIndexSaysWhereItLooked() throws {
+    let folder = TemporaryFolder()
+    #expect(throws: DepechesError.indexNotFound(path: folder.path + "/nope")) {
+      try SearchIndex(paths: [folder.path + "/nope"])
+    }
+  }
+
+  @Test func refusesToWriteAnIndexIntoAFolderOfOtherFiles() throws {
+    let folder = TemporaryFolder()
+    folder.write("docs/a.txt", "A\n\nTexte.")
+    #expect(throws: DepechesError.self) {
+      try Indexer(options: IndexOptions(paths: [folder.path + "/docs"], indexPath: folder.path + "/docs")).run()
+    }
+  }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct CLITests {
+  @Test func indexThenSearchSeedsAsJSON() throws {
+    let ws = Workspace()
+    let indexed = try ws.run("index")
+    #expect(indexed.status == 0)
+    #expect(indexed.stdout.isEmpty)
+    #expect(indexed.stderr.contains("indexed") && indexed.stderr.contains("skipped 0"))
+
+    let run = try ws.run("search", "Bayraktar", "--json")
+    #expect(run.status == 0)
+    let json = try jsonObject(run.stdout)
+    #expect(json["version"] as? Int == 1)
+    #expect(json["query"] as? String == "Bayraktar")
+    let results = try #require(json["results"] as? [[String: Any]])
+    let seed = try #require(results.first { ($0["path"] as? String) == "seeds/000_fe0702cd3db7fe5e.txt" })
+    #expect(seed["title"] as? String == "Flash ! Offensive de Bakou contre l'Arménie !")
+    #expect(seed["date"] as? String == "2021-11-16")
+    let snippet = Array((seed["snippet"] as? String ?? "").unicodeScalars)
+    let highlights = try #require(seed["highlights"] as? [[Int]])
+    #expect(!highlights.isEmpty)
+    for h in highlights {
+      #expect(String(String.UnicodeScalarView(snippet[h[0]..<h[1]])) == "Bayraktar")
+    }
+    for key in ["rank", "score", "id", "passage", "source", "author", "url"] { #expect(seed.keys.contains(key)) }
+    let facets = try #require((json["facets"] as? [String: Any])?["month"] as? [[String: Any]])
+    #expect(facets.reduce(0) { $0 + ($1["count"] as? Int ?? 0) } == json["total"] as? Int)
+    #expect(json.keys.contains("suggestion"))
+  }
+
+  @Test func unquotedWordsAreOneQueryAndPhrasesAreHighlightedWhole() throws {
+    let ws = Workspace()
+    _ = try ws.run("index", "--quiet")
+    let words = try ws.run("search", "cessez", "le", "feu")
+    #expect(words.status == 0)
+    #expect(words.stdout.contains("match \"cessez le feu\""))
+    let phrase = try ws.run("search", "\"cessez le feu\"", "--json")
+    let results = try #require(try jsonObject(phrase.stdout)["results"] as? [[String: Any]])
+    #expect(!results.isEmpty)
+    let first = results[0]
+    let snippet = Array((first["snippet"] as? String ?? "").unicodeScalars)
+    let h = try #require((first["highlights"] as? [[Int]])?.first)
+    #expect(String(String.UnicodeScalarView(snippet[h[0]..<h[1]])).lowercased().hasPrefix("cessez"))
+  }
+
+  @Test func textOutputMarksMatchesWithBracketsWithoutATerminal() throws {
+    let ws = Workspace()
+    _ = try ws.run("index", "--quiet")
+    let run = try ws.run("search", "Bayraktar")
+    #expect(run.stdout.contains("[Bayraktar]"))
+    #expect(run.stdout.contains("By month:"))
+    #expect(!run.stdout.contains("\u{1B}["))
+  }
+
+  @Test func exitCodes() throws {
+    let ws = Workspace()
+    #expect(try ws.run("search", "--bogus-flag", "x").status == 64)
+    #expect(try ws.run("search", "x", "--since", "2021-02-31").status == 64)
+    #expect(try ws.run("search", "x", "--limit", "0").status == 64)
+    #expect(try ws.run("index", "no-such-folder").status == 64)
+    let missing = try ws.run("search", "Bayraktar", "--index", "Nowhere")
+    #expect(missing.status == 1)
+    #expect(missing.stderr.contains("Nowhere") && missing.stderr.contains("depeches index"))
+    #expect(missing.stdout.isEmpty)
+    _ = try ws.run("index", "--quiet")
+    let none = try ws.run("search", "zzzyyyxxx")
+    #expect(none.status == 0)
+    #expect(none.stdout.contains("0 dispatches"))
+  }
+
+  @Test func reindexingTheSameFolderAddsNothing() throws {
+    let ws = Workspace()
+    _ = try ws.run("index", "--quiet")
+    let first = try jsonObject(try ws.run("stats", "--json").stdout)
+    let again = try ws.run("index")
+    #expect(again.stderr.contains("added 0, updated 0, removed 0"))
+    let second = try jsonObject(try ws.run("stats", "--json").stdout)
+    #expect(first["dispatches"] as? Int == second["dispatches"] as? Int)
+    #expect((first["dispatches"] as? Int ?? 0) > 0)
+  }
+
+  @Test func aBinaryFileIsSkippedWithAWarningNamingIt() throws {
+    let ws = Workspace()
+    ws.write("seeds/broken.txt", bytes: [0x00, 0x01, 0x02, 0xFF, 0x00])
+    let run = try ws.run("index")
+    #expect(run.status == 0)
+    #expect(run.stderr.contains("broken.txt"))
+    #expect(run.stderr.contains("skipped 1"))
+  }
+}
