@@ -5,7 +5,11 @@
 
 #include <xapian.h>
 
+#include <cerrno>
 #include <cstdlib>
+#include <fcntl.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 #include <cstring>
 #include <exception>
 #include <memory>
@@ -503,6 +507,21 @@ int cx_compact(const char *const *sources, size_t count, const char *destination
     if (multipass) flags |= Xapian::DBCOMPACT_MULTIPASS;
     if (count > 1) flags = multipass ? Xapian::DBCOMPACT_MULTIPASS : 0;
     combined.compact(destination, flags);
+  });
+}
+
+int cx_exchange_paths(const char *a, const char *b, cx_error *error) {
+  return guarded(error, [&] {
+#ifndef RENAME_EXCHANGE
+    const unsigned RENAME_EXCHANGE = 1u << 1;
+#endif
+    if (syscall(SYS_renameat2, AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE) != 0) {
+      int e = errno;
+      if (e == EINVAL || e == ENOSYS || e == ENOTSUP)
+        throw Xapian::UnimplementedError("atomic exchange not supported here");
+      throw Xapian::DatabaseError(std::string("cannot swap ") + a + " and " + b + ": " +
+                                  std::strerror(e));
+    }
   });
 }
 

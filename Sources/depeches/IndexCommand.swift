@@ -76,6 +76,12 @@ enum Interruption {
   static func install() {
     signal(SIGINT) { _ in Interruption.flag = 1 }
     signal(SIGTERM) { _ in Interruption.flag = 1 }
+    // A parent may have started us with these signals blocked; we want them.
+    var set = sigset_t()
+    sigemptyset(&set)
+    sigaddset(&set, SIGINT)
+    sigaddset(&set, SIGTERM)
+    sigprocmask(SIG_UNBLOCK, &set, nil)
   }
 
   static func requested() -> Bool { flag != 0 }

@@ -202,6 +202,11 @@ int cx_writable_commit(cx_writable *db, cx_error *error);
 int cx_compact(const char *const *sources, size_t count, const char *destination,
                int multipass, cx_error *error);
 
+/** Swaps two paths atomically (Linux renameat2 RENAME_EXCHANGE), so that a compacted copy
+ *  replaces a live database without a moment where neither exists; CX_ERR_UNSUPPORTED when
+ *  the file system cannot, and the caller falls back to two renames. */
+int cx_exchange_paths(const char *a, const char *b, cx_error *error);
+
 #ifdef __cplusplus
 }
 #endif

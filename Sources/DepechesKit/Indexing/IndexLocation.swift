@@ -39,6 +39,8 @@ public enum IndexLocation {
   static func mapWriteError(_ error: DepechesError, path: String) -> DepechesError {
     guard case .xapian(let kind, let message) = error else { return error }
     switch kind {
+    case .lock where message.contains("ermission") || message.contains("Read-only"):
+      return .indexWriteFailed(path: path, message: message)
     case .lock: return .indexLocked(path: path)
     case .opening, .database, .corrupt, .std: return .indexWriteFailed(path: path, message: message)
     default: return error

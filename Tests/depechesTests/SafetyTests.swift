@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+
+/// A corpus of `count` small dispatches cut from the seeds' paragraphs, each with its own date.
+func makeCorpus(in ws: Workspace, count: Int, folder: String = "corpus") throws {
+  let seeds = try FileManager.default.contentsOfDirectory(atPath: ws.path + "/seeds").filter { $0.hasSuffix(".txt") }.sorted()
+  var paragraphs: [String] = []
+  for name in seeds {
+    let text = try String(contentsOfFile: ws.path + "/seeds/" + name, encoding: .utf8)
+    paragraphs += text.components(separatedBy: "\n\n").filter { $0.count > 80 }
+  }
+  for i in 0..<count {
+    let body = (0..<4).map { paragraphs[(i * 7 + $0 * 13) % paragraphs.count] }.joined(separator: "\n\n")
+    let date = String(format: "2021-%02d-%02d", i % 12 + 1, i % 28 + 1)
+    let text = "Dépêche numéro \(i)\n\(date)\n\n\(body)\n"
+    ws.write("\(folder)/\(i / 500)/d\(i).txt", bytes: Array(text.utf8))
+  }
+}
+
+/// Starts `depeches` without waiting for it.
+func start(_ arguments: [String], in directory: String) throws -> Process {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: depechesBinary)
+  process.arguments = arguments
+  process.currentDirectoryURL = URL(fileURLWithPath: directory)
+  process.standardOutput = FileHandle.nullDevice
+  process.standardError = FileHandle.nullDevice
+  try process.run()
+  return process
+}
+
+/// The ranked ids (grouped by equal score), total and month facets of a search.
+func resultKey(_ ws: Workspace, _ query: String, index: String) throws -> String {
+  let json = try jsonObject(try ws.run("search", query, "--json", "--limit", "50", "--index", index).stdout)
+  let results = json["results"] as? [[String: Any]] ?? []
+  var groups: [String: [String]] = [:]
+  for r in results { groups[String(format: "%.6f", r["score"] as? Double ?? 0), default: []].append(r["id"] as? String ?? "") }
+  let ranked = groups.keys.sorted(by: >).map { groups[$0]!.sorted().joined(separator: ",") }
+  let months = ((json["facets"] as? [String: Any])?["month"] as? [[String: Any]]) ?? []
+  let facets = months.map { "\($0["value"] ?? "-")=\($0["count"] ?? "-")" }.joined(separator: ",")
+  return "\(json["total"] ?? "-")|\(ranked)|\(facets)"
+}
+
+@Suite(.serialized) struct SafetyTests {
+  static let queries = ["Arménie", "\"cessez le feu\"", "drones turcs", "Poutine OR Erdogan", "gaz -Russie"]
+
+  @Test func killedRunThenRerunEqualsACleanIndex() throws {
+    let ws = Workspace()
+    try makeCorpus(in: ws, count: 3000)
+    let victim = try start(["index", "corpus", "--index", "Killed", "--batch", "100"], in: ws.path)
+    Thread.sleep(forTimeInterval: 1.5)
+    kill(victim.processIdentifier, SIGKILL)
+    victim.waitUntilExit()
+    // Whatever was committed is searchable.
+    #expect(try ws.run("stats", "--index", "Killed").status == 0)
+    let rerun = try ws.run("index", "corpus", "--index", "Killed")
+    #expect(rerun.status == 0)
+    #expect(try ws.run("index", "corpus", "--index", "Clean", "--quiet").status == 0)
+    for query in Self.queries {
+      #expect(try resultKey(ws, query, index: "Killed") == resultKey(ws, query, index: "Clean"))
+    }
+  }
+
+  @Test func secondWriterFailsAtOnceAndSearchWorksDuringIndexing() throws {
+    let ws = Workspace()
+    try makeCorpus(in: ws, count: 3000)
+    _ = try ws.run("index", "seeds", "--index", "Busy", "--quiet")
+    let first = try start(["index", "corpus", "--index", "Busy", "--batch", "50"], in: ws.path)
+    defer { first.terminate(); first.waitUntilExit() }
+    Thread.sleep(forTimeInterval: 0.8)
+    let second = try ws.run("index", "corpus", "--index", "Busy")
+    if first.isRunning {
+      #expect(second.status == 1)
+      #expect(second.stderr.contains("locked"))
+      let search = try ws.run("search", "Bayraktar", "--index", "Busy")
+      #expect(search.status == 0)
+      #expect(search.stdout.contains("Bayraktar"))
+    }
+  }
+
+  @Test func interruptCommitsWhatIsDoneAndSaysSo() throws {
+    let ws = Workspace()
+    try makeCorpus(in: ws, count: 3000)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: depechesBinary)
+    process.arguments = ["index", "corpus", "--index", "Stopped", "--batch", "100"]
+    process.currentDirectoryURL = URL(fileURLWithPath: ws.path)
+    let err = Pipe()
+    process.standardError = err
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    Thread.sleep(forTimeInterval: 1.0)
+    let wasRunning = process.isRunning
+    kill(process.processIdentifier, SIGINT)
+    let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(wasRunning, "the indexer finished before it could be interrupted")
+    if wasRunning {
+      #expect(process.terminationStatus == 130)
+      #expect(message.contains("interrupted"))
+      let stats = try jsonObject(try ws.run("stats", "--json", "--index", "Stopped").stdout)
+      #expect((stats["dispatches"] as? Int ?? 0) > 0)
+    }
+    let finish = try ws.run("index", "corpus", "--index", "Stopped")
+    #expect(finish.status == 0)
+    let stats = try jsonObject(try ws.run("stats", "--json", "--index", "Stopped").stdout)
+    #expect(stats["dispatches"] as? Int == 3000)
+  }
+
+  @Test func compactKeepsResults() throws {
+    let ws = Workspace()
+    _ = try ws.run("index", "--quiet")
+    let before = try resultKey(ws, "Arménie", index: "Index")
+    let compact = try ws.run("compact")
+    #expect(compact.status == 0)
+    #expect(try resultKey(ws, "Arménie", index: "Index") == before)
+  }
+}
