@@ -15,15 +15,29 @@ struct Depeches: ParsableCommand {
       Exit codes: 0 success (also with no results), 64 bad usage, 1 runtime failure, 130 interrupted.
       """,
     version: "depeches 0.1.0 (Xapian \(xapianVersion))",
-    subcommands: [IndexCommand.self, SearchCommand.self, StatsCommand.self, CompactCommand.self]
+    subcommands: [IndexCommand.self, SearchCommand.self, StatsCommand.self, CompactCommand.self, ServeShardCommand.self]
   )
 }
 
 /// Options shared by the commands that read an index.
 struct ReadIndexOptions: ParsableArguments {
-  @Option(name: .customLong("index"), help: "Index folder or Xapian stub file to search; repeat to search several together.")
+  @Option(name: .customLong("index"), help: "Index folder (sharded or not) or Xapian stub file listing local and `remote :HOST:PORT` databases; repeat to search several together.")
   var indexes: [String] = ["Index"]
 
-  /// Opens every index given as one.
-  func open() throws -> SearchIndex { try SearchIndex(paths: indexes) }
+  @Option(help: "Seconds to wait for a remote shard before giving up on it.")
+  var timeout: Double = 10
+
+  @Flag(help: "When some shards are down, search the others (with a warning naming the missing ones) instead of failing.")
+  var partial = false
+
+  func validate() throws {
+    guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds") }
+  }
+
+  /// Opens every index given as one; warnings go to stderr.
+  func open() throws -> SearchIndex {
+    let index = try SearchIndex(paths: indexes, options: OpenOptions(timeoutSeconds: timeout, partial: partial))
+    index.warnings.forEach(Terminal.warning)
+    return index
+  }
 }

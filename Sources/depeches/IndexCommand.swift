@@ -32,6 +32,9 @@ struct IndexCommand: ParsableCommand {
   @Option(help: "Threads that read and analyse files (the writer is one more).")
   var jobs = IndexOptions.defaultWorkers
 
+  @Option(help: "Spread dispatches over this many shard databases (a new index only; later runs keep its count).")
+  var shards: Int?
+
   @Flag(help: "Re-index every file, changed or not.")
   var force = false
 
@@ -47,6 +50,9 @@ struct IndexCommand: ParsableCommand {
   func validate() throws {
     guard batchSize >= 1 else { throw ValidationError("--batch must be at least 1") }
     guard maxFileSize >= 1 else { throw ValidationError("--max-file-size must be at least 1") }
+    if let shards, !(1...IndexLayout.maxShards).contains(shards) {
+      throw ValidationError("--shards must be between 1 and \(IndexLayout.maxShards)")
+    }
     guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     guard !(quiet && verbose) else { throw ValidationError("--quiet and --verbose cannot be used together") }
     for path in paths where !FileManager.default.fileExists(atPath: path) {
@@ -58,7 +64,7 @@ struct IndexCommand: ParsableCommand {
     try runReportingFailures {
       let options = IndexOptions(
         paths: paths, indexPath: indexPath, batchSize: batchSize, maxFileSize: maxFileSize,
-        force: force, keepMissing: keepMissing, synonymsFile: synonyms, workers: jobs)
+        force: force, keepMissing: keepMissing, synonymsFile: synonyms, workers: jobs, shards: shards)
       let report = IndexReporter(quiet: quiet, verbose: verbose)
       Interruption.install()
       let summary = try Indexer(options: options).run(

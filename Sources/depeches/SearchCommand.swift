@@ -52,7 +52,10 @@ struct SearchCommand: ParsableCommand {
       let request = SearchRequest(
         query: query, limit: limit, offset: offset,
         since: try parseDay(since, option: "--since"), until: try parseDay(until, option: "--until"))
-      let response = try index.open().search(request)
+      let opened = try index.open()
+      let before = opened.warnings.count
+      let response = try opened.search(request)
+      opened.warnings.dropFirst(before).forEach(Terminal.warning)
       if response.fellBackToAnyWord {
         Terminal.note("no dispatch has all the words; showing those with any of them")
       }

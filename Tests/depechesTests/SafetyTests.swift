@@ -17,8 +17,19 @@ func makeCorpus(in ws: Workspace, count: Int, folder: String = "corpus") throws 
   }
 }
 
+enum SafetyTestsSupport {
+  /// Starts `depeches` without waiting for it (output discarded).
+  static func start(_ arguments: [String], in directory: String) throws -> Process {
+    try depechesStart(arguments, in: directory)
+  }
+}
+
 /// Starts `depeches` without waiting for it.
 func start(_ arguments: [String], in directory: String) throws -> Process {
+  try depechesStart(arguments, in: directory)
+}
+
+func depechesStart(_ arguments: [String], in directory: String) throws -> Process {
   let process = Process()
   process.executableURL = URL(fileURLWithPath: depechesBinary)
   process.arguments = arguments

@@ -42,6 +42,11 @@ final class BatchWriter {
     try db.setMetadata(key: Schema.synonymsKey, value: synonyms.text)
   }
 
+  /// What the index remembers of a file, if anything.
+  func state(of file: FoundFile) throws -> FileState? {
+    FileState(decoding: try db.metadata(key: FileState.key(forPath: file.absolutePath)))
+  }
+
   /// Applies one prepared file; commits when the batch is full.
   func write(_ item: PreparedFile) throws -> FileReport {
     let outcome: FileOutcome

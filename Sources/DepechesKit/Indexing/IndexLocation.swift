@@ -14,6 +14,17 @@ public enum IndexLocation {
   /// Opens the index for writing, creating it if needed; refuses to write into a folder that
   /// holds other files, and turns Xapian's failures into messages naming the folder.
   static func openForWriting(_ path: String) throws -> XapianWritable {
+    try checkWritableFolder(path)
+    do {
+      return try XapianWritable(path: path, create: true)
+    } catch let error as DepechesError {
+      throw mapWriteError(error, path: path)
+    }
+  }
+
+  /// Refuses a path that is a file, or a folder holding other files and no index.
+  @discardableResult
+  static func checkWritableFolder(_ path: String) throws -> String {
     let fm = FileManager.default
     var isDirectory: ObjCBool = false
     if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
@@ -28,11 +39,7 @@ public enum IndexLocation {
         }
       }
     }
-    do {
-      return try XapianWritable(path: path, create: true)
-    } catch let error as DepechesError {
-      throw mapWriteError(error, path: path)
-    }
+    return path
   }
 
   /// Gives a write failure its user-facing form.

@@ -25,13 +25,17 @@ public struct IndexOptions: Sendable {
   public var synonymsFile: String?
   /// Worker threads analysing files (the writer is one more).
   public var workers: Int
+  /// Shard databases to spread dispatches over (nil: keep the index's, or 1 when new).
+  public var shards: Int?
 
   /// Options with the defaults of the command line.
   public init(
     paths: [String], indexPath: String, batchSize: Int = IndexOptions.defaultBatchSize,
     maxFileSize: Int = DocumentReader.defaultMaxFileSize, force: Bool = false,
-    keepMissing: Bool = false, synonymsFile: String? = nil, workers: Int = IndexOptions.defaultWorkers
+    keepMissing: Bool = false, synonymsFile: String? = nil, workers: Int = IndexOptions.defaultWorkers,
+    shards: Int? = nil
   ) {
+    self.shards = shards
     self.paths = paths
     self.indexPath = indexPath
     self.batchSize = batchSize

@@ -22,12 +22,20 @@ public final class Indexer {
     let start = clock.now
     let files = try FileWalker.files(under: options.paths)
     let synonyms = try loadSynonyms()
-    let db = try IndexLocation.openForWriting(options.indexPath)
-    let writer = BatchWriter(db: db, indexPath: options.indexPath, batchSize: options.batchSize)
+    let layout = try IndexLayout.resolve(options.indexPath, requested: options.shards)
+    if layout.shardCount > 1 { _ = try IndexLocation.checkWritableFolder(options.indexPath) }
+    try layout.writeStub()
+    let writers = try layout.shardPaths.map {
+      BatchWriter(db: try IndexLocation.openForWriting($0), indexPath: $0, batchSize: options.batchSize)
+    }
+    let writerOf = { (file: FoundFile) in writers[layout.shard(forPath: file.absolutePath)] }
     var summary = IndexSummary()
     summary.files = files.count
-    try writer.guarded { try writer.prepareSchema(synonyms: synonyms) }
-    let (toRead, unchanged) = try writer.guarded { try partition(files, db: db) }
+    for writer in writers { try writer.guarded { try writer.prepareSchema(synonyms: synonyms) } }
+    let (toRead, unchanged) = try partition(files, stateOf: { file in
+      let writer = writerOf(file)
+      return try writer.guarded { try writer.state(of: file) }
+    })
     summary.unchanged = unchanged
     var progress = IndexProgress(
       filesDone: unchanged, filesTotal: files.count, bytesDone: 0,
@@ -37,6 +45,7 @@ public final class Indexer {
     while let prepared = pipeline.next() {
       for item in prepared {
         if isCancelled() { break }
+        let writer = writerOf(item.file)
         let report = try writer.guarded { try writer.write(item) }
         record(report, item: item, into: &summary)
         if report.outcome != .unchanged { onFile(report) }
@@ -53,11 +62,14 @@ public final class Indexer {
       }
     }
     if !summary.interrupted && !options.keepMissing {
-      let removed = try writer.guarded { try writer.removeMissing(seen: Set(files.map(\.absolutePath)), roots: roots()) }
-      summary.removed = removed.count
-      removed.forEach(onFile)
+      let seen = Set(files.map(\.absolutePath))
+      for writer in writers {
+        let removed = try writer.guarded { try writer.removeMissing(seen: seen, roots: roots()) }
+        summary.removed += removed.count
+        removed.forEach(onFile)
+      }
     }
-    try writer.guarded { try writer.commit() }
+    for writer in writers { try writer.guarded { try writer.commit() } }
     summary.seconds = seconds(since: start)
     return summary
   }
@@ -68,11 +80,11 @@ public final class Indexer {
   }
 
   /// Splits files into those to read and the count of unchanged ones (same size and time).
-  private func partition(_ files: [FoundFile], db: XapianWritable) throws -> ([(file: FoundFile, previous: FileState?)], Int) {
+  private func partition(_ files: [FoundFile], stateOf: (FoundFile) throws -> FileState?) throws -> ([(file: FoundFile, previous: FileState?)], Int) {
     var toRead: [(file: FoundFile, previous: FileState?)] = []
     var unchanged = 0
     for file in files {
-      let previous = FileState(decoding: try db.metadata(key: FileState.key(forPath: file.absolutePath)))
+      let previous = try stateOf(file)
       if !options.force, let previous, previous.size == file.size,
         previous.modificationTime == file.modificationTime
       {

@@ -3,22 +3,67 @@ import Foundation
 /// A read-only view of one or several indexes, searched as one.
 /// Not thread-safe: use one per thread.
 public final class SearchIndex {
-  let db: XapianDatabase
+  private(set) var db: XapianDatabase
   let paths: [String]
+  private let options: OpenOptions
+  private let shards: [ShardSpec]
+  private var openShards: [ShardSpec] = []
   private let stemmer: Stemmer
   private let analyzer = FrenchAnalyzer()
   private let parser = QueryParser()
+  private lazy var synonymTable: SynonymTable = loadSynonyms()
+  /// Things the user should know (shards left out by `partial`, features off), for stderr.
+  public private(set) var warnings: [String] = []
 
   /// Times a search is retried after the index changed under it (a writer committed).
   static let modifiedRetries = 3
 
-  /// Opens the index folders (or Xapian stub files) at `paths` together.
-  public init(paths: [String]) throws {
+  /// Opens the index folders (sharded or not) and Xapian stub files at `paths` as one.
+  public init(paths: [String], options: OpenOptions = OpenOptions()) throws {
     guard !paths.isEmpty else { throw DepechesError.invalidArgument("no index given") }
-    db = try XapianDatabase()
     self.paths = paths
+    self.options = options
+    shards = try paths.flatMap(IndexOpener.shards(of:))
     stemmer = try Stemmer(language: "french")
-    for path in paths { try IndexOpener.add(path, to: db) }
+    db = try XapianDatabase()
+    try openAll()
+  }
+
+  /// Opens every shard; with `partial`, leaves out (and warns about) those that fail.
+  private func openAll() throws {
+    db = try XapianDatabase()
+    openShards = []
+    var firstFailure: DepechesError?
+    for shard in shards {
+      do {
+        try IndexOpener.add(shard, to: db, options: options)
+        openShards.append(shard)
+      } catch let error as DepechesError where options.partial {
+        warnings.append("left out \(shard.name): \(error)")
+        firstFailure = firstFailure ?? error
+      }
+    }
+    if openShards.isEmpty, let firstFailure { throw firstFailure }
+    if hasRemoteShards && !warnings.contains(SearchIndex.spellingOffWarning) {
+      warnings.append(SearchIndex.spellingOffWarning)
+    }
+  }
+
+  /// Said when remote shards are searched.
+  static let spellingOffWarning =
+    "spelling suggestions are off: Xapian's remote backend does not serve spelling data (synonyms still apply)"
+
+  /// Names of the shards being searched.
+  public var shardNames: [String] { openShards.map(\.name) }
+
+  private var hasRemoteShards: Bool { openShards.contains(where: \.isRemote) }
+
+  /// Synonym groups written by the indexer (kept in metadata, so remote shards have them too).
+  private func loadSynonyms() -> SynonymTable {
+    guard let text = try? db.metadata(Schema.synonymsKey), !text.isEmpty,
+      let table = try? SynonymTable(parsing: text)
+    else { return SynonymTable.builtIn }
+    return table
   }
 
   /// Runs a search: ranked page, snippets, month facets over every match, suggestion.
@@ -39,10 +84,20 @@ public final class SearchIndex {
       } catch DepechesError.xapian(.modified, _) where attempt < SearchIndex.modifiedRetries {
         attempt += 1
         try db.reopen()
+      } catch DepechesError.xapian(.network, let message) where options.partial && attempt < SearchIndex.modifiedRetries {
+        attempt += 1
+        try dropUnreachableShards(message)
       } catch DepechesError.xapian(.network, let message) {
-        throw DepechesError.shardUnavailable(shard: paths.joined(separator: ", "), message: message)
+        let names = openShards.filter(\.isRemote).map(\.name)
+        throw DepechesError.shardUnavailable(shard: names.isEmpty ? paths.joined(separator: ", ") : names.joined(separator: ", "), message: message)
       }
     }
+  }
+
+  /// After a network failure mid-search: reopens, leaving out the shards that no longer answer.
+  private func dropUnreachableShards(_ message: String) throws {
+    warnings.append("a remote shard stopped answering (\(message)); searching the others")
+    try openAll()
   }
 
   private func runSearch(_ request: SearchRequest) throws -> SearchResponse {
@@ -69,7 +124,8 @@ public final class SearchIndex {
   }
 
   private func execute(_ node: QueryNode, _ request: SearchRequest) throws -> Outcome {
-    let builder = QueryBuilder(db: db, stemmer: stemmer, synonyms: { [db] in (try? db.synonyms($0)) ?? [] })
+    let table = synonymTable
+    let builder = QueryBuilder(db: db, stemmer: stemmer, synonyms: { table.variants(of: $0) })
     var query = try builder.build(node)
     if request.since != nil || request.until != nil {
       let range = try XapianQuery.valueRange(
@@ -104,6 +160,7 @@ public final class SearchIndex {
 
   /// The query with each unknown word replaced by Xapian's spelling suggestion, if any.
   private func suggestion(for text: String, plan: MatchPlan) throws -> String? {
+    guard !hasRemoteShards else { return nil }
     var replacements: [(Range<Int>, String)] = []
     for token in analyzer.tokens(in: text) where !token.isStopWord {
       guard try db.termFrequency(token.term) == 0 else { continue }
