@@ -1,0 +1,82 @@
+import Foundation
+
+/// What a format reader found, before the shared rules for title, date and passages.
+struct DispatchDraft {
+  /// The title from metadata, if any.
+  var title: String?
+  /// The date as written in metadata, if any.
+  var dateValue: String?
+  var source: String?
+  var author: String?
+  var url: String?
+  var tags: [String] = []
+  /// Plain text, paragraphs separated by blank lines (or one per line).
+  var body: String = ""
+  /// The item key inside a multi-dispatch file (nil for one-dispatch files).
+  var item: String?
+  /// True for plain text and Markdown: a date-only line after the title is metadata.
+  var dateLineAfterTitle = false
+
+  /// Titles longer than this are cut at a word boundary and end with "…".
+  static let maxTitleCharacters = 200
+
+  /// The dispatch, or nil when there is neither a title nor any text.
+  func finish(absolutePath: String, displayPath: String) -> Dispatch? {
+    var lines = body.precomposedStringWithCanonicalMapping
+      .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    var title = title.map(DispatchDraft.collapse) ?? ""
+    var titleLine: Int?
+    if let first = lines.firstIndex(where: { !DispatchDraft.collapse($0).isEmpty }) {
+      let firstLine = DispatchDraft.collapse(lines[first])
+      if title.isEmpty || firstLine == title {
+        if title.isEmpty { title = firstLine }
+        titleLine = first
+        if firstLine.count <= DispatchDraft.maxTitleCharacters { lines[first] = "" }
+      }
+    }
+    title = DispatchDraft.shorten(title.precomposedStringWithCanonicalMapping)
+    guard !title.isEmpty else { return nil }
+    var date = dateValue.flatMap(FrenchDates.parse)
+    if dateLineAfterTitle, let dateLine = lineAfterTitle(lines, from: titleLine),
+      FrenchDates.isDateLine(lines[dateLine])
+    {
+      date = date ?? FrenchDates.parse(lines[dateLine])
+      lines[dateLine] = ""
+    }
+    let text = lines.joined(separator: "\n")
+    date = date ?? FrenchDates.firstDate(in: title + "\n" + text)
+    return Dispatch(
+      id: Dispatch.makeID(absolutePath: absolutePath, item: item), path: displayPath,
+      title: title, date: date, source: DispatchDraft.nonEmpty(source),
+      author: DispatchDraft.nonEmpty(author), url: DispatchDraft.nonEmpty(url),
+      tags: tags.map(DispatchDraft.collapse).filter { !$0.isEmpty },
+      passages: Passages.split(text))
+  }
+
+  /// The first non-empty line after the title line (from the top when the title is metadata).
+  private func lineAfterTitle(_ lines: [String], from titleIndex: Int?) -> Int? {
+    let start = (titleIndex ?? -1) + 1
+    guard start < lines.count else { return nil }
+    return lines[start...].firstIndex { !DispatchDraft.collapse($0).isEmpty }
+  }
+
+  /// Whitespace runs to one space (NBSP kept), trimmed.
+  static func collapse(_ text: String) -> String {
+    let words = text.unicodeScalars.split(whereSeparator: Passages.isCollapsible)
+    return words.map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
+  }
+
+  /// A title cut at a word boundary with "…" when longer than `maxTitleCharacters`.
+  static func shorten(_ title: String) -> String {
+    guard title.count > maxTitleCharacters else { return title }
+    let head = title.prefix(maxTitleCharacters)
+    let cut = head.lastIndex(of: " ").map { head[..<$0] } ?? head
+    return cut.trimmingCharacters(in: .whitespaces) + "…"
+  }
+
+  private static func nonEmpty(_ value: String?) -> String? {
+    guard let value else { return nil }
+    let collapsed = collapse(value.precomposedStringWithCanonicalMapping)
+    return collapsed.isEmpty ? nil : collapsed
+  }
+}
