@@ -22,16 +22,17 @@ struct DispatchDraft {
 
   /// The dispatch, or nil when there is neither a title nor any text.
   func finish(absolutePath: String, displayPath: String) -> Dispatch? {
-    var lines = body.precomposedStringWithCanonicalMapping
+    let lines = body.precomposedStringWithCanonicalMapping
       .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     var title = title.map(DispatchDraft.collapse) ?? ""
     var titleLine: Int?
+    var removed = Set<Int>()
     if let first = lines.firstIndex(where: { !DispatchDraft.collapse($0).isEmpty }) {
       let firstLine = DispatchDraft.collapse(lines[first])
       if title.isEmpty || firstLine == title {
         if title.isEmpty { title = firstLine }
         titleLine = first
-        if firstLine.count <= DispatchDraft.maxTitleCharacters { lines[first] = "" }
+        if firstLine.count <= DispatchDraft.maxTitleCharacters { removed.insert(first) }
       }
     }
     title = DispatchDraft.shorten(title.precomposedStringWithCanonicalMapping)
@@ -41,9 +42,11 @@ struct DispatchDraft {
       FrenchDates.isDateLine(lines[dateLine])
     {
       date = date ?? FrenchDates.parse(lines[dateLine])
-      lines[dateLine] = ""
+      removed.insert(dateLine)
     }
-    let text = lines.joined(separator: "\n")
+    // Lines are dropped, not blanked: a blank line would change how paragraphs are cut.
+    let text = lines.indices.filter { !removed.contains($0) }.map { lines[$0] }
+      .joined(separator: "\n")
     date = date ?? FrenchDates.firstDate(in: title + "\n" + text)
     return Dispatch(
       id: Dispatch.makeID(absolutePath: absolutePath, item: item), path: displayPath,

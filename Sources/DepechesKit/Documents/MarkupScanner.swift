@@ -74,7 +74,7 @@ struct MarkupScanner {
   private mutating func takeEndTag() -> Token? {
     i += 2
     let name = takeName()
-    _ = skip(past: ">")
+    i = find(">", from: i).map { $0 + 1 } ?? bytes.count
     return name.isEmpty ? nil : .end(name: name)
   }
 
