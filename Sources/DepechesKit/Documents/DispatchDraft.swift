@@ -16,14 +16,16 @@ struct DispatchDraft {
   var item: String?
   /// True for plain text and Markdown: a date-only line after the title is metadata.
   var dateLineAfterTitle = false
+  /// True when the body may not be NFC yet (text made from HTML entities).
+  var needsNormalization = false
 
   /// Titles longer than this are cut at a word boundary and end with "…".
   static let maxTitleCharacters = 200
 
   /// The dispatch, or nil when there is neither a title nor any text.
   func finish(absolutePath: String, displayPath: String) -> Dispatch? {
-    let lines = body.precomposedStringWithCanonicalMapping
-      .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let text = needsNormalization ? body.precomposedStringWithCanonicalMapping : body
+    let lines = Passages.lines(text)
     var title = title.map(DispatchDraft.collapse) ?? ""
     var titleLine: Int?
     var removed = Set<Int>()
@@ -39,34 +41,34 @@ struct DispatchDraft {
     guard !title.isEmpty else { return nil }
     var date = dateValue.flatMap(FrenchDates.parse)
     if dateLineAfterTitle, let dateLine = lineAfterTitle(lines, from: titleLine),
-      FrenchDates.isDateLine(lines[dateLine])
+      FrenchDates.isDateLine(String(lines[dateLine]))
     {
-      date = date ?? FrenchDates.parse(lines[dateLine])
+      date = date ?? FrenchDates.parse(String(lines[dateLine]))
       removed.insert(dateLine)
     }
     // Lines are dropped, not blanked: a blank line would change how paragraphs are cut.
-    let text = lines.indices.filter { !removed.contains($0) }.map { lines[$0] }
+    let kept = lines.indices.filter { !removed.contains($0) }.map { lines[$0] }
       .joined(separator: "\n")
-    date = date ?? FrenchDates.firstDate(in: title + "\n" + text)
+    date = date ?? FrenchDates.firstDate(in: title + "\n" + kept)
     return Dispatch(
       id: Dispatch.makeID(absolutePath: absolutePath, item: item), path: displayPath,
       title: title, date: date, source: DispatchDraft.nonEmpty(source),
       author: DispatchDraft.nonEmpty(author), url: DispatchDraft.nonEmpty(url),
       tags: tags.map(DispatchDraft.collapse).filter { !$0.isEmpty },
-      passages: Passages.split(text))
+      passages: Passages.split(kept))
   }
 
   /// The first non-empty line after the title line (from the top when the title is metadata).
-  private func lineAfterTitle(_ lines: [String], from titleIndex: Int?) -> Int? {
+  private func lineAfterTitle(_ lines: [Substring], from titleIndex: Int?) -> Int? {
     let start = (titleIndex ?? -1) + 1
     guard start < lines.count else { return nil }
     return lines[start...].firstIndex { !DispatchDraft.collapse($0).isEmpty }
   }
 
   /// Whitespace runs to one space (NBSP kept), trimmed.
-  static func collapse(_ text: String) -> String {
+  static func collapse<S: StringProtocol>(_ text: S) -> String {
     let words = text.unicodeScalars.split(whereSeparator: Passages.isCollapsible)
-    return words.map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
+    return words.map(Passages.string).joined(separator: " ")
   }
 
   /// A title cut at a word boundary with "…" when longer than `maxTitleCharacters`.

@@ -37,6 +37,7 @@ enum FeedReader {
     draft.title = fields["title"].map(HTMLReader.plainText)
     let html = bodyFields.lazy.compactMap { fields[$0] }.first { !$0.isEmpty } ?? ""
     draft.body = HTMLReader.plainText(html)
+    draft.needsNormalization = true
     draft.dateValue = dateFields.lazy.compactMap { fields[$0] }.first {
       FrenchDates.parse($0) != nil
     }

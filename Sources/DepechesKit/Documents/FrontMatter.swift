@@ -11,7 +11,7 @@ struct FrontMatter {
   /// Splits `text` into its front matter and the rest; no front matter (or an unclosed one)
   /// gives an empty `FrontMatter` and the whole text.
   static func split(_ text: String) -> (FrontMatter, String) {
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    var lines = Passages.lines(text)
     guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---",
       let close = lines.dropFirst().firstIndex(where: isClosingLine)
     else { return (FrontMatter(), text) }

@@ -31,6 +31,7 @@ enum HTMLReader {
     draft.author = meta["author"] ?? meta["dc.creator"]
     draft.url = meta["og:url"] ?? walker.canonical
     draft.body = walker.content
+    draft.needsNormalization = true
     return draft
   }
 
@@ -123,7 +124,8 @@ struct HTMLWalker {
 
   /// Text: newlines inside it are spaces (only block elements break paragraphs).
   private mutating func appendText(_ text: String) {
-    let flat = String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+    let hasBreaks = text.utf8.contains { $0 == 10 || $0 == 13 || $0 == 9 }
+    let flat = hasBreaks ? String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 }) : text
     if capture != nil { capture!.text += flat }
     guard skipped.isEmpty, capture?.name != "title" else { return }
     append(flat)

@@ -8,7 +8,7 @@ enum JSONLinesReader {
   static func read(_ text: String) -> (drafts: [DispatchDraft], badLines: Int) {
     var drafts = [DispatchDraft]()
     var bad = 0
-    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (index, line) in Passages.lines(text).enumerated() {
       guard !line.allSatisfy(\.isWhitespace) else { continue }
       if let draft = draft(from: line, number: index + 1) {
         drafts.append(draft)

@@ -41,7 +41,7 @@ enum MarkdownReader {
     var firstHeading: String?
     var inFence = false
     var out = [String]()
-    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    for rawLine in Passages.lines(text) {
       let trimmed = rawLine.trimmingCharacters(in: .whitespaces)
       if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
         inFence.toggle()

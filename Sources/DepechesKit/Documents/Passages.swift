@@ -11,7 +11,7 @@ public enum Passages {
 
   /// The passages of `body`, in order, none empty.
   public static func split(_ body: String) -> [String] {
-    let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+    let lines = Passages.lines(body)
     let hasBlankLine = lines.contains { isBlank($0) }
     var paragraphs = [[Unicode.Scalar]]()
     var current = [Unicode.Scalar]()
@@ -25,16 +25,27 @@ public enum Passages {
       }
     }
     if !current.isEmpty { paragraphs.append(current) }
-    return paragraphs.flatMap(cut).map { String(String.UnicodeScalarView($0)) }
+    return paragraphs.flatMap(cut).map(string)
+  }
+
+  /// The lines of `text` (split on LF without grapheme breaking: fast on whole dispatches).
+  static func lines(_ text: String) -> [Substring] {
+    text.utf8.split(separator: 10, omittingEmptySubsequences: false).map {
+      text[$0.startIndex..<$0.endIndex]
+    }
   }
 
   /// Whitespace that collapses; NBSP and narrow NBSP are kept as written.
+  /// (A hand-written test: Unicode property look-ups are slow on whole dispatches.)
   static func isCollapsible(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.properties.isWhitespace && scalar != "\u{A0}" && scalar != "\u{202F}"
+    let v = scalar.value
+    if v < 0x80 { return v == 32 || (9...13).contains(v) }
+    return v == 0x85 || v == 0x1680 || (0x2000...0x200A).contains(v) || v == 0x2028
+      || v == 0x2029 || v == 0x205F || v == 0x3000
   }
 
   private static func isBlank(_ line: Substring) -> Bool {
-    line.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+    line.unicodeScalars.allSatisfy { isCollapsible($0) || $0 == "\u{A0}" || $0 == "\u{202F}" }
   }
 
   /// Appends `line` with runs of whitespace as one space, never leading or trailing.
@@ -105,6 +116,14 @@ public enum Passages {
       i -= 1
     }
     return nil
+  }
+
+  /// Scalars to String through UTF-8 (faster than appending to a scalar view).
+  static func string<S: Sequence<Unicode.Scalar>>(_ scalars: S) -> String {
+    var bytes = [UInt8]()
+    bytes.reserveCapacity(scalars.underestimatedCount)
+    for scalar in scalars { UTF8.encode(scalar) { bytes.append($0) } }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   private static func trimmed(_ piece: ArraySlice<Unicode.Scalar>) -> [Unicode.Scalar] {

@@ -16,7 +16,7 @@ enum PlainTextReader {
   static func read(_ text: String) -> DispatchDraft {
     var draft = DispatchDraft()
     draft.dateLineAfterTitle = true
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    var lines = Passages.lines(text)
     guard let top = lines.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }) else {
       return draft
     }

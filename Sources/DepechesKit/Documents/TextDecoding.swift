@@ -48,7 +48,9 @@ enum TextDecoding {
   /// Line ends to LF, NFC, then the binary and empty checks.
   private static func finish(_ raw: String) -> Outcome {
     if looksBinary(raw) { return .skipped("binary file") }
-    let text = normalizeLineEnds(raw).precomposedStringWithCanonicalMapping
+    let lineEnds = normalizeLineEnds(raw)
+    let isASCII = lineEnds.utf8.allSatisfy { $0 < 0x80 }
+    let text = isASCII ? lineEnds : lineEnds.precomposedStringWithCanonicalMapping
     if text.allSatisfy({ $0.isWhitespace }) { return .skipped("empty file") }
     return .text(text)
   }
