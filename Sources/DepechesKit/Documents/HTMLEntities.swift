@@ -7,36 +7,35 @@ enum HTMLEntities {
   /// `text` with its references decoded.
   static func decode(_ text: String) -> String {
     guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
-    var out = String.UnicodeScalarView()
-    let scalars = Array(text.unicodeScalars)
+    let bytes = Array(text.utf8)
+    var out = [UInt8]()
+    out.reserveCapacity(bytes.count)
     var i = 0
-    while i < scalars.count {
-      if scalars[i] == "&", let (scalar, length) = reference(scalars, at: i) {
-        out.append(scalar)
+    while i < bytes.count {
+      if bytes[i] == UInt8(ascii: "&"), let (scalar, length) = reference(bytes, at: i) {
+        UTF8.encode(scalar) { out.append($0) }
         i += length
       } else {
-        out.append(scalars[i])
+        out.append(bytes[i])
         i += 1
       }
     }
-    return String(out)
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// The reference at `i` (which holds `&`): its scalar and its length including `;`.
-  private static func reference(_ s: [Unicode.Scalar], at i: Int) -> (Unicode.Scalar, Int)? {
-    var name = ""
+  private static func reference(_ bytes: [UInt8], at i: Int) -> (Unicode.Scalar, Int)? {
     var j = i + 1
-    while j < s.count, j - i <= maxNameLength, s[j] != ";" {
-      guard s[j].properties.isAlphabetic || ("0"..."9").contains(s[j]) || s[j] == "#" else {
-        return nil
-      }
-      name.unicodeScalars.append(s[j])
-      j += 1
-    }
-    guard j < s.count, s[j] == ";", !name.isEmpty else { return nil }
+    while j < bytes.count, j - i <= maxNameLength + 1, isNameByte(bytes[j]) { j += 1 }
+    guard j < bytes.count, bytes[j] == UInt8(ascii: ";"), j > i + 1 else { return nil }
+    let name = String(decoding: bytes[(i + 1)..<j], as: UTF8.self)
     let length = j - i + 1
     if name.hasPrefix("#") { return numeric(name.dropFirst()).map { ($0, length) } }
     return named[name].map { ($0, length) }
+  }
+
+  private static func isNameByte(_ byte: UInt8) -> Bool {
+    (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte) || byte == 35
   }
 
   private static func numeric(_ digits: Substring) -> Unicode.Scalar? {

@@ -111,21 +111,25 @@ enum MarkdownReader {
     return line
   }
 
+  /// Characters that may start inline markup.
+  private static let inlineMarks = Set("![<`~*_".utf8)
+
   /// Inline markup out: images, link targets, tags, code ticks, emphasis marks.
   static func stripInline(_ line: String) -> String {
-    let chars = Array(line)
-    var out = ""
+    guard line.utf8.contains(where: inlineMarks.contains) else { return line }
+    let chars = Array(line.unicodeScalars)
+    var out = [Unicode.Scalar]()
     var i = 0
     while i < chars.count {
       let c = chars[i]
       if c == "!", i + 1 < chars.count, chars[i + 1] == "[", let end = linkEnd(chars, i + 1) {
         i = end.after
       } else if c == "[", let end = linkEnd(chars, i) {
-        out += stripInline(String(chars[(i + 1)..<end.textEnd]))
+        out += stripInline(Passages.string(chars[(i + 1)..<end.textEnd])).unicodeScalars
         i = end.after
       } else if c == "<", isTag(chars, i), let close = chars[i...].firstIndex(of: ">") {
-        let inner = String(chars[(i + 1)..<close])
-        if inner.hasPrefix("http") || inner.contains("@") { out += inner }
+        let inner = Passages.string(chars[(i + 1)..<close])
+        if inner.hasPrefix("http") || inner.contains("@") { out += inner.unicodeScalars }
         i = close + 1
       } else if c == "`" || c == "~" && i + 1 < chars.count && chars[i + 1] == "~" {
         i += c == "`" ? 1 : 2
@@ -136,16 +140,16 @@ enum MarkdownReader {
         i += 1
       }
     }
-    return out
+    return Passages.string(out)
   }
 
   /// For `[text](target)` or `[text][ref]` starting at `open`: where the text ends and where
   /// the whole link ends.
-  private static func linkEnd(_ chars: [Character], _ open: Int) -> (textEnd: Int, after: Int)? {
+  private static func linkEnd(_ chars: [Unicode.Scalar], _ open: Int) -> (textEnd: Int, after: Int)? {
     guard let close = chars[(open + 1)...].firstIndex(of: "]"), close + 1 < chars.count else {
       return nil
     }
-    let closer: Character
+    let closer: Unicode.Scalar
     switch chars[close + 1] {
     case "(": closer = ")"
     case "[": closer = "]"
@@ -155,12 +159,13 @@ enum MarkdownReader {
     return (close, end + 1)
   }
 
-  private static func isTag(_ chars: [Character], _ i: Int) -> Bool {
+  private static func isTag(_ chars: [Unicode.Scalar], _ i: Int) -> Bool {
     guard i + 1 < chars.count else { return false }
-    return chars[i + 1].isLetter || chars[i + 1] == "/"
+    return chars[i + 1].properties.isAlphabetic || chars[i + 1] == "/"
   }
 
-  private static func isInsideWord(_ chars: [Character], _ i: Int) -> Bool {
-    i > 0 && i + 1 < chars.count && chars[i - 1].isLetter && chars[i + 1].isLetter
+  private static func isInsideWord(_ chars: [Unicode.Scalar], _ i: Int) -> Bool {
+    i > 0 && i + 1 < chars.count && chars[i - 1].properties.isAlphabetic
+      && chars[i + 1].properties.isAlphabetic
   }
 }
