@@ -26,18 +26,7 @@ struct DispatchDraft {
   func finish(absolutePath: String, displayPath: String) -> Dispatch? {
     let text = needsNormalization ? body.precomposedStringWithCanonicalMapping : body
     let lines = Passages.lines(text)
-    var title = title.map(DispatchDraft.collapse) ?? ""
-    var titleLine: Int?
-    var removed = Set<Int>()
-    if let first = lines.firstIndex(where: { !DispatchDraft.collapse($0).isEmpty }) {
-      let firstLine = DispatchDraft.collapse(lines[first])
-      if title.isEmpty || firstLine == title {
-        if title.isEmpty { title = firstLine }
-        titleLine = first
-        if firstLine.count <= DispatchDraft.maxTitleCharacters { removed.insert(first) }
-      }
-    }
-    title = DispatchDraft.shorten(title.precomposedStringWithCanonicalMapping)
+    var (title, titleLine, removed) = resolveTitle(lines)
     guard !title.isEmpty else { return nil }
     var date = dateValue.flatMap(FrenchDates.parse)
     if dateLineAfterTitle, let dateLine = lineAfterTitle(lines, from: titleLine),
@@ -47,15 +36,30 @@ struct DispatchDraft {
       removed.insert(dateLine)
     }
     // Lines are dropped, not blanked: a blank line would change how paragraphs are cut.
-    let kept = lines.indices.filter { !removed.contains($0) }.map { lines[$0] }
-      .joined(separator: "\n")
-    date = date ?? FrenchDates.firstDate(in: title + "\n" + kept)
+    let kept = removed.isEmpty ? text : lines.indices.filter { !removed.contains($0) }
+      .map { lines[$0] }.joined(separator: "\n")
+    title = DispatchDraft.shorten(title)
     return Dispatch(
       id: Dispatch.makeID(absolutePath: absolutePath, item: item), path: displayPath,
-      title: title, date: date, source: DispatchDraft.nonEmpty(source),
-      author: DispatchDraft.nonEmpty(author), url: DispatchDraft.nonEmpty(url),
+      title: title, date: date ?? FrenchDates.firstDate(in: title + "\n" + kept),
+      source: DispatchDraft.nonEmpty(source), author: DispatchDraft.nonEmpty(author),
+      url: DispatchDraft.nonEmpty(url),
       tags: tags.map(DispatchDraft.collapse).filter { !$0.isEmpty },
       passages: Passages.split(kept))
+  }
+
+  /// The title (metadata, else the first non-empty line), the index of the line it came from
+  /// or matched, and the lines to drop from the body (that line, unless too long for a title).
+  private func resolveTitle(_ lines: [Substring]) -> (String, Int?, Set<Int>) {
+    var title = (title?.precomposedStringWithCanonicalMapping).map(DispatchDraft.collapse) ?? ""
+    guard let first = lines.firstIndex(where: { !DispatchDraft.collapse($0).isEmpty }) else {
+      return (title, nil, [])
+    }
+    let firstLine = DispatchDraft.collapse(lines[first])
+    guard title.isEmpty || firstLine == title else { return (title, nil, []) }
+    if title.isEmpty { title = firstLine }
+    let removed: Set<Int> = firstLine.count <= DispatchDraft.maxTitleCharacters ? [first] : []
+    return (title, first, removed)
   }
 
   /// The first non-empty line after the title line (from the top when the title is metadata).
