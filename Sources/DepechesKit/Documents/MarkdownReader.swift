@@ -1,0 +1,171 @@
+import Foundation
+
+/// Reads Markdown: front matter for metadata, then the text with its markup stripped (heading
+/// `#`, emphasis, inline code ticks, link targets, images, HTML comments and tags, reference
+/// definitions, list and blockquote markers). Code inside fences stays as text.
+enum MarkdownReader {
+  /// Levels of `#` a heading may have.
+  static let maxHeadingLevel = 6
+
+  /// The file as a draft dispatch.
+  static func read(_ text: String) -> DispatchDraft {
+    let (matter, rest) = FrontMatter.split(text)
+    let (body, firstHeading) = strip(removingComments(rest))
+    var draft = DispatchDraft()
+    draft.title = matter.values["title"] ?? firstHeading
+    draft.dateValue = matter.values["date"]
+    draft.source = matter.values["source"]
+    draft.author = matter.values["author"] ?? matter.values["auteur"]
+    draft.url = matter.values["url"]
+    draft.tags = matter.lists["tags"] ?? []
+    draft.body = body
+    draft.dateLineAfterTitle = true
+    return draft
+  }
+
+  /// The text without `<!-- … -->` (an unclosed comment runs to the end).
+  static func removingComments(_ text: String) -> String {
+    guard text.contains("<!--") else { return text }
+    var out = ""
+    var rest = text[...]
+    while let open = rest.range(of: "<!--") {
+      out += rest[..<open.lowerBound]
+      guard let close = rest[open.upperBound...].range(of: "-->") else { return out }
+      rest = rest[close.upperBound...]
+    }
+    return out + rest
+  }
+
+  /// Stripped text and the first heading's text.
+  private static func strip(_ text: String) -> (String, String?) {
+    var firstHeading: String?
+    var inFence = false
+    var out = [String]()
+    for rawLine in Passages.lines(text) {
+      let trimmed = rawLine.trimmingCharacters(in: .whitespaces)
+      if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+        inFence.toggle()
+        out.append("")
+        continue
+      }
+      if inFence {
+        out.append(String(rawLine))
+        continue
+      }
+      if isReferenceDefinition(trimmed) || isRule(trimmed) {
+        out.append("")
+        continue
+      }
+      var line = dropQuoteMarkers(trimmed)
+      if let heading = headingText(line) {
+        line = heading
+        if firstHeading == nil { firstHeading = stripInline(heading) }
+      }
+      out.append(stripInline(dropListMarker(line)))
+    }
+    return (out.joined(separator: "\n"), firstHeading)
+  }
+
+  /// `[label]: target`.
+  private static func isReferenceDefinition(_ line: String) -> Bool {
+    guard line.hasPrefix("["), let close = line.range(of: "]:") else { return false }
+    return !line[close.upperBound...].trimmingCharacters(in: .whitespaces).isEmpty
+  }
+
+  /// A setext underline or a horizontal rule: `===`, `---`, `***`, `___`.
+  private static func isRule(_ line: String) -> Bool {
+    let marks = line.filter { $0 != " " }
+    guard marks.count >= 3, let first = marks.first, "=-*_".contains(first) else { return false }
+    return marks.allSatisfy { $0 == first }
+  }
+
+  private static func dropQuoteMarkers(_ line: String) -> String {
+    var rest = line[...]
+    while rest.first == ">" { rest = rest.dropFirst().drop { $0 == " " } }
+    return String(rest)
+  }
+
+  /// The text of an ATX heading (`## Titre ##`), or nil.
+  private static func headingText(_ line: String) -> String? {
+    let hashes = line.prefix { $0 == "#" }.count
+    guard (1...maxHeadingLevel).contains(hashes) else { return nil }
+    let rest = line.dropFirst(hashes)
+    guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return nil }
+    var text = rest.trimmingCharacters(in: .whitespaces)
+    while text.hasSuffix("#") { text.removeLast() }
+    return text.trimmingCharacters(in: .whitespaces)
+  }
+
+  /// Drops `- `, `* `, `+ `, `1. `, `1) ` at the start.
+  private static func dropListMarker(_ line: String) -> String {
+    if let first = line.first, "-*+".contains(first), line.dropFirst().first == " " {
+      return String(line.dropFirst(2))
+    }
+    let digits = line.prefix { $0.isASCII && $0.isNumber }
+    let after = line.dropFirst(digits.count)
+    if !digits.isEmpty, digits.count <= 9, let mark = after.first, mark == "." || mark == ")",
+      after.dropFirst().first == " "
+    {
+      return String(after.dropFirst(2))
+    }
+    return line
+  }
+
+  /// Characters that may start inline markup.
+  private static let inlineMarks = Set("![<`~*_".utf8)
+
+  /// Inline markup out: images, link targets, tags, code ticks, emphasis marks.
+  static func stripInline(_ line: String) -> String {
+    guard line.utf8.contains(where: inlineMarks.contains) else { return line }
+    let chars = Array(line.unicodeScalars)
+    var out = [Unicode.Scalar]()
+    var i = 0
+    while i < chars.count {
+      let c = chars[i]
+      if c == "!", i + 1 < chars.count, chars[i + 1] == "[", let end = linkEnd(chars, i + 1) {
+        i = end.after
+      } else if c == "[", let end = linkEnd(chars, i) {
+        out += stripInline(Passages.string(chars[(i + 1)..<end.textEnd])).unicodeScalars
+        i = end.after
+      } else if c == "<", isTag(chars, i), let close = chars[i...].firstIndex(of: ">") {
+        let inner = Passages.string(chars[(i + 1)..<close])
+        if inner.hasPrefix("http") || inner.contains("@") { out += inner.unicodeScalars }
+        i = close + 1
+      } else if c == "`" || c == "~" && i + 1 < chars.count && chars[i + 1] == "~" {
+        i += c == "`" ? 1 : 2
+      } else if (c == "*" || c == "_") && !isInsideWord(chars, i) {
+        i += 1
+      } else {
+        out.append(c)
+        i += 1
+      }
+    }
+    return Passages.string(out)
+  }
+
+  /// For `[text](target)` or `[text][ref]` starting at `open`: where the text ends and where
+  /// the whole link ends.
+  private static func linkEnd(_ chars: [Unicode.Scalar], _ open: Int) -> (textEnd: Int, after: Int)? {
+    guard let close = chars[(open + 1)...].firstIndex(of: "]"), close + 1 < chars.count else {
+      return nil
+    }
+    let closer: Unicode.Scalar
+    switch chars[close + 1] {
+    case "(": closer = ")"
+    case "[": closer = "]"
+    default: return nil
+    }
+    guard let end = chars[(close + 2)...].firstIndex(of: closer) else { return nil }
+    return (close, end + 1)
+  }
+
+  private static func isTag(_ chars: [Unicode.Scalar], _ i: Int) -> Bool {
+    guard i + 1 < chars.count else { return false }
+    return chars[i + 1].properties.isAlphabetic || chars[i + 1] == "/"
+  }
+
+  private static func isInsideWord(_ chars: [Unicode.Scalar], _ i: Int) -> Bool {
+    i > 0 && i + 1 < chars.count && chars[i - 1].properties.isAlphabetic
+      && chars[i + 1].properties.isAlphabetic
+  }
+}

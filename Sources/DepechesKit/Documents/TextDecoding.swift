@@ -1,0 +1,151 @@
+import Foundation
+
+/// Turns a file's bytes into NFC text with LF line ends, or says why it is not text.
+///
+/// Order: UTF-16 with a BOM; valid UTF-8 (BOM stripped); else a declared ISO-8859-15, else
+/// Windows-1252 (a declared charset outside the Latin family is refused). NUL bytes or too many control characters mean a binary file.
+enum TextDecoding {
+  /// The decoded text, or the reason it could not be decoded.
+  enum Outcome: Equatable {
+    case text(String)
+    case skipped(String)
+  }
+
+  /// Share of control characters above which a file is taken for binary.
+  static let maxControlShare = 0.05
+  /// How many bytes at the top of a file are searched for a declared charset.
+  static let charsetSniffLength = 2048
+
+  /// Decodes `bytes`; `declaredCharset` (lower-case, from `<meta charset>` or the XML prolog)
+  /// is honoured for the Latin family.
+  static func decode(_ bytes: [UInt8], declaredCharset: String? = nil) -> Outcome {
+    if bytes.isEmpty { return .skipped("empty file") }
+    if let text = decodeUTF16(bytes) { return finish(text) }
+    var body = bytes[...]
+    if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+    if body.contains(0) { return .skipped("binary file") }
+    // Valid UTF-8 wins over a declaration: Latin-1 text is almost never valid UTF-8.
+    if let text = String(validating: body, as: UTF8.self) { return finish(text) }
+    let charset = declaredCharset.map(canonicalCharset)
+    if charset == .unknown { return .skipped("invalid UTF-8 / unknown encoding") }
+    return finish(decodeSingleByte(body, latin9: charset == .latin9))
+  }
+
+  /// Finds `charset=…` (HTML meta) or `encoding="…"` (XML prolog) near the top of the bytes.
+  static func sniffCharset(_ bytes: [UInt8]) -> String? {
+    let head = String(decoding: bytes.prefix(charsetSniffLength), as: UTF8.self).lowercased()
+    for key in ["charset", "encoding"] {
+      guard let keyRange = head.range(of: key) else { continue }
+      var rest = head[keyRange.upperBound...].drop { $0 == " " }
+      guard rest.first == "=" else { continue }
+      rest = rest.dropFirst().drop { $0 == " " || $0 == "\"" || $0 == "'" }
+      let name = rest.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+      if !name.isEmpty { return String(name) }
+    }
+    return nil
+  }
+
+  /// Line ends to LF, NFC, then the binary and empty checks.
+  private static func finish(_ raw: String) -> Outcome {
+    if looksBinary(raw) { return .skipped("binary file") }
+    let lineEnds = normalizeLineEnds(raw)
+    let isASCII = lineEnds.utf8.allSatisfy { $0 < 0x80 }
+    let text = isASCII ? lineEnds : lineEnds.precomposedStringWithCanonicalMapping
+    if text.allSatisfy({ $0.isWhitespace }) { return .skipped("empty file") }
+    return .text(text)
+  }
+
+  /// CRLF and lone CR become LF.
+  static func normalizeLineEnds(_ text: String) -> String {
+    guard text.utf8.contains(13) else { return text }
+    var out = [UInt8]()
+    out.reserveCapacity(text.utf8.count)
+    var previousCR = false
+    for byte in text.utf8 {
+      if byte == 10 && previousCR {
+        previousCR = false
+        continue
+      }
+      previousCR = byte == 13
+      out.append(byte == 13 ? 10 : byte)
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// True when the text holds NUL or more than `maxControlShare` control characters.
+  private static func looksBinary(_ text: String) -> Bool {
+    var controls = 0
+    var total = 0
+    for scalar in text.unicodeScalars {
+      total += 1
+      let v = scalar.value
+      if v == 0 { return true }
+      let isC0 = v < 0x20 && v != 9 && v != 10 && v != 12 && v != 13
+      if isC0 || v == 0x7F || (0x80...0x9F).contains(v) || v == 0xFFFD { controls += 1 }
+    }
+    return total > 0 && Double(controls) / Double(total) > maxControlShare
+  }
+
+  /// UTF-16 LE or BE when the bytes start with a BOM; nil otherwise.
+  private static func decodeUTF16(_ bytes: [UInt8]) -> String? {
+    guard bytes.count >= 2 else { return nil }
+    let littleEndian: Bool
+    switch (bytes[0], bytes[1]) {
+    case (0xFF, 0xFE): littleEndian = true
+    case (0xFE, 0xFF): littleEndian = false
+    default: return nil
+    }
+    var units = [UInt16]()
+    units.reserveCapacity(bytes.count / 2)
+    var i = 2
+    while i + 1 < bytes.count {
+      let (a, b) = (UInt16(bytes[i]), UInt16(bytes[i + 1]))
+      units.append(littleEndian ? a | b << 8 : a << 8 | b)
+      i += 2
+    }
+    return String(decoding: units, as: UTF16.self)
+  }
+
+  private enum Charset { case utf8, cp1252, latin9, unknown }
+
+  private static func canonicalCharset(_ name: String) -> Charset {
+    switch name {
+    case "utf-8", "utf8", "us-ascii", "ascii", "utf-16", "utf-16le", "utf-16be": return .utf8
+    case "windows-1252", "cp1252", "iso-8859-1", "latin1", "latin-1", "iso8859-1", "l1":
+      return .cp1252
+    case "iso-8859-15", "latin-9", "latin9", "iso8859-15": return .latin9
+    default: return .unknown
+    }
+  }
+
+  /// Windows-1252 (or ISO-8859-15 when `latin9`) to String.
+  private static func decodeSingleByte(_ bytes: ArraySlice<UInt8>, latin9: Bool) -> String {
+    var scalars = String.UnicodeScalarView()
+    for byte in bytes {
+      let value: UInt32
+      if byte >= 0x80 && byte <= 0x9F && !latin9 {
+        value = UInt32(cp1252High[Int(byte) - 0x80])
+      } else if latin9, let mapped = latin9Differences[byte] {
+        value = mapped
+      } else {
+        value = UInt32(byte)
+      }
+      scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+    }
+    return String(scalars)
+  }
+
+  /// Windows-1252 0x80–0x9F; undefined bytes keep their C1 value (counted as control).
+  private static let cp1252High: [UInt16] = [
+    0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
+    0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+  ]
+
+  /// Where ISO-8859-15 differs from ISO-8859-1.
+  private static let latin9Differences: [UInt8: UInt32] = [
+    0xA4: 0x20AC, 0xA6: 0x0160, 0xA8: 0x0161, 0xB4: 0x017D,
+    0xB8: 0x017E, 0xBC: 0x0152, 0xBD: 0x0153, 0xBE: 0x0178,
+  ]
+}
