@@ -59,7 +59,8 @@ enum Folding {
         guard let next = pairs[key(base, mark)] else { break }
         base = next
       }
-      pairs[key(base, parts[parts.count - 1])] = pairs[key(base, parts[parts.count - 1])] ?? value
+      let last = key(base, parts[parts.count - 1])
+      if pairs[last] == nil { pairs[last] = value }
     }
     return pairs
   }
