@@ -1,0 +1,154 @@
+/// The pieces of a typed query, before the grammar: operators, parentheses, +/- signs,
+/// quoted phrases and atoms (bare words analysed by the `FrenchAnalyzer`).
+enum QueryLexeme: Equatable {
+  case open, close, and, or, not
+  /// A `+` or `-` sign directly before a word, a phrase or a parenthesis.
+  case sign(QueryRole)
+  /// A quoted phrase: every word, stop words included (maybe empty).
+  case phrase([QueryWord])
+  /// The nodes of one bare chunk: free words, hyphenated phrases, a wildcard.
+  case atom([QueryNode])
+}
+
+/// How a clause takes part in the query around it.
+enum QueryRole: Equatable {
+  case plain, required, excluded
+}
+
+/// Splits query text into lexemes. Tolerant: an unbalanced quote runs to the end, a
+/// closing parenthesis without an opening one is dropped.
+struct QueryLexer {
+  /// Operator words, upper-case only (English and French).
+  static let operators: [String: QueryLexeme] = [
+    "AND": .and, "ET": .and, "OR": .or, "OU": .or, "NOT": .not, "SAUF": .not,
+  ]
+  /// Characters that open a phrase: straight quote, guillemet, curly and low quotes.
+  static let openingQuotes: Set<Unicode.Scalar> = ["\"", "«", "“", "”", "„"]
+  /// Characters that close a phrase.
+  static let closingQuotes: Set<Unicode.Scalar> = ["\"", "»", "”", "“"]
+  /// Between two tokens of one chunk, only these keep them in one phrase ("10/12/2020").
+  static let connectors: Set<Unicode.Scalar> = ["/", ":", "_", "@", ".", "\\", "'", "’"]
+  /// A wildcard prefix needs at least this many scalars ("dr*"); shorter is a plain word.
+  static let minWildcardPrefix = 2
+
+  let analyzer: FrenchAnalyzer
+  private let scalars: [Unicode.Scalar]
+  private var index = 0
+  private var depth = 0
+  private(set) var lexemes: [QueryLexeme] = []
+
+  /// Lexes `text` at once; read `lexemes`.
+  init(_ text: String, analyzer: FrenchAnalyzer) {
+    self.analyzer = analyzer
+    scalars = Array(text.unicodeScalars)
+    while index < scalars.count { step() }
+  }
+
+  private mutating func step() {
+    let scalar = scalars[index]
+    if scalar.properties.isWhitespace {
+      index += 1
+    } else if scalar == "(" {
+      depth += 1
+      lexemes.append(.open)
+      index += 1
+    } else if scalar == ")" {
+      if depth > 0 { lexemes.append(.close) }
+      depth = max(0, depth - 1)
+      index += 1
+    } else if QueryLexer.openingQuotes.contains(scalar) {
+      readPhrase()
+    } else if QueryLexer.closingQuotes.contains(scalar) {
+      index += 1  // a closing quote with no phrase open
+    } else {
+      readChunk()
+    }
+  }
+
+  private mutating func readPhrase() {
+    let start = index + 1
+    var end = start
+    while end < scalars.count && !QueryLexer.closingQuotes.contains(scalars[end]) { end += 1 }
+    let words = analyzer.tokens(in: text(start..<end)).map(QueryLexer.word)
+    lexemes.append(.phrase(words))
+    index = min(end + 1, scalars.count)
+  }
+
+  private mutating func readChunk() {
+    let start = index
+    while index < scalars.count && !endsChunk(scalars[index]) { index += 1 }
+    var chunk = text(start..<index)
+    if let op = QueryLexer.operators[chunk] {
+      lexemes.append(op)
+      return
+    }
+    guard let first = chunk.unicodeScalars.first, first == "+" || first == "-" else {
+      appendAtom(chunk)
+      return
+    }
+    chunk.unicodeScalars.removeFirst()
+    let sign = QueryLexeme.sign(first == "+" ? .required : .excluded)
+    if chunk.isEmpty {
+      if index < scalars.count, scalars[index] == "(" || QueryLexer.openingQuotes.contains(scalars[index]) {
+        lexemes.append(sign)
+      }
+      return
+    }
+    lexemes.append(sign)
+    if !appendAtom(chunk) { lexemes.removeLast() }
+  }
+
+  private func endsChunk(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.properties.isWhitespace || scalar == "(" || scalar == ")"
+      || QueryLexer.openingQuotes.contains(scalar) || QueryLexer.closingQuotes.contains(scalar)
+  }
+
+  /// Appends the atom of a chunk; false when nothing searchable is in it.
+  @discardableResult
+  private mutating func appendAtom(_ chunk: String) -> Bool {
+    let nodes = atomNodes(chunk)
+    guard !nodes.isEmpty else { return false }
+    lexemes.append(.atom(nodes))
+    return true
+  }
+
+  /// A wildcard (`drone*`), or words and hyphenated phrases.
+  private func atomNodes(_ chunk: String) -> [QueryNode] {
+    var stripped = chunk
+    while stripped.unicodeScalars.last == "*" { stripped.unicodeScalars.removeLast() }
+    let tokens = analyzer.tokens(in: stripped)
+    if stripped.count < chunk.count, tokens.count == 1,
+      tokens[0].term.unicodeScalars.count >= QueryLexer.minWildcardPrefix
+    {
+      return [.wildcard(prefix: tokens[0].term)]
+    }
+    return groups(of: tokens, in: Array(stripped.unicodeScalars)).map { group in
+      group.count == 1 ? .word(QueryLexer.word(group[0])) : .phrase(group.map(QueryLexer.word))
+    }
+  }
+
+  /// Tokens kept together: hyphen-joined, or separated only by connectors.
+  private func groups(of tokens: [Token], in chunk: [Unicode.Scalar]) -> [[Token]] {
+    var result: [[Token]] = []
+    for token in tokens {
+      if let previous = result.last?.last,
+        previous.joinsNext
+          || chunk[previous.range.upperBound..<token.range.lowerBound].allSatisfy(QueryLexer.connectors.contains)
+      {
+        result[result.count - 1].append(token)
+      } else {
+        result.append([token])
+      }
+    }
+    return result
+  }
+
+  private func text(_ range: Range<Int>) -> String {
+    String(String.UnicodeScalarView(scalars[range]))
+  }
+
+  /// The query word of a token.
+  static func word(_ token: Token) -> QueryWord {
+    QueryWord(term: token.term, stemBase: token.stemBase, isStopWord: token.isStopWord)
+  }
+}

@@ -1,0 +1,59 @@
+import DepechesKit
+import Foundation
+import Testing
+
+@Suite struct SynonymTests {
+  @Test func builtInHasTheNewsGroups() {
+    let table = SynonymTable.builtIn
+    #expect((20...40).contains(table.groups.count))
+    #expect(table.groups.allSatisfy { group in group.allSatisfy { FrenchAnalyzer.fold($0) == $0 } })
+  }
+
+  @Test(arguments: [
+    ("Karabakh", ["karabagh", "karabach"]),
+    ("Choïgou", ["shoigu"]),
+    ("Azerbaïdjan", ["azerbaijan"]),
+    ("kyïv", ["kiev"]),
+    ("DAESH", ["daech", "isis", "eiil"]),
+    ("Arménie", []),
+  ])
+  func variants(term: String, expected: [String]) {
+    #expect(SynonymTable.builtIn.variants(of: term) == expected)
+  }
+
+  @Test func parsesCommentsBlankLinesAndDuplicates() throws {
+    let table = try SynonymTable(parsing: "# names\n\nbakou, Baku  # city\n choïgou,choigou , shoigu\n")
+    #expect(table.groups == [["bakou", "baku"], ["choigou", "shoigu"]])
+  }
+
+  @Test(arguments: [
+    ("bakou, baku\nhaut karabakh, karabagh", "line 2: 'haut karabakh' is not a single word"),
+    ("erevan-goris, x", "line 1: 'erevan-goris' is not a single word"),
+    ("bakou", "line 1: a group needs at least two different words"),
+    ("bakou, Bakou", "line 1: a group needs at least two different words"),
+    ("bakou, , baku", "line 1: empty entry"),
+    ("bakou, baku\n\nbaku, bakou2", "line 3: 'baku' is already in another group"),
+  ])
+  func rejectsMalformedLines(text: String, message: String) {
+    #expect(throws: DepechesError.invalidArgument(message)) { try SynonymTable(parsing: text) }
+  }
+}
+
+@Suite struct StopWordTests {
+  /// Every word of data/stopwords-fr.txt, folded, is marked as a stop word.
+  @Test func everyListedWordIsMarked() throws {
+    let path = String(#filePath).components(separatedBy: "/Tests/")[0] + "/data/stopwords-fr.txt"
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    let words = text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map(String.init)
+    #expect(words.count > 100)
+    for word in words {
+      let tokens = FrenchAnalyzer().tokens(in: word)
+      #expect(tokens.count == 1 && tokens[0].isStopWord, "\(word)")
+    }
+  }
+
+  @Test(arguments: ["Arménie", "cessez", "feu", "drone", "guerre"])
+  func contentWordsAreNot(word: String) {
+    #expect(FrenchAnalyzer().tokens(in: word).map(\.isStopWord) == [false])
+  }
+}
