@@ -15,7 +15,10 @@ struct Depeches: ParsableCommand {
       Exit codes: 0 success (also with no results), 64 bad usage, 1 runtime failure, 130 interrupted.
       """,
     version: "depeches 0.1.0 (Xapian \(xapianVersion))",
-    subcommands: [IndexCommand.self, SearchCommand.self, StatsCommand.self, CompactCommand.self, ServeShardCommand.self]
+    subcommands: [
+      IndexCommand.self, SearchCommand.self, StatsCommand.self, CompactCommand.self,
+      ServeShardCommand.self, BenchCommand.self,
+    ]
   )
 }
 
