@@ -116,3 +116,16 @@ import Testing
     }
   }
 }
+
+@Suite struct FileWalkerTests {
+  @Test func depechesignoreLeavesOutMatchingNamesBelowItsFolder() throws {
+    let folder = TemporaryFolder()
+    folder.write("in/a.txt", "A")
+    folder.write("in/SOURCE.md", "notes")
+    folder.write("in/sub/b.tsv", "x")
+    folder.write("in/sub/c.txt", "C")
+    folder.write("in/.depechesignore", "# comment\nSOURCE.md\n*.tsv\n")
+    let names = try FileWalker.files(under: [folder.path + "/in"]).map { ($0.absolutePath as NSString).lastPathComponent }
+    #expect(names == ["a.txt", "c.txt"])
+  }
+}

@@ -38,15 +38,21 @@ public enum FileWalker {
     return URL(fileURLWithPath: full).standardizedFileURL.path
   }
 
+  /// Name of the file that lists, one shell pattern per line, names to leave out of a folder
+  /// and its subfolders (like `.gitignore`, without negation): e.g. `SOURCE.md`, `*.tsv`.
+  public static let ignoreFileName = ".depechesignore"
+
   private static func walk(_ root: String) -> [String] {
     let url = URL(fileURLWithPath: root, isDirectory: true)
     guard let enumerator = FileManager.default.enumerator(
       at: url, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
     else { return [] }
+    var ignores = IgnoreRules(root: URL(fileURLWithPath: root).standardizedFileURL.path)
     var out: [String] = []
     for case let item as URL in enumerator {
-      if (try? item.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-        out.append(item.standardizedFileURL.path)
+      let path = item.standardizedFileURL.path
+      if (try? item.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true, !ignores.ignores(path) {
+        out.append(path)
       }
     }
     return out
@@ -71,4 +77,34 @@ public enum FileWalker {
 /// `stat(2)` (following symbolic links); false when the file cannot be examined.
 func lstatFollowing(_ path: String, _ info: inout stat) -> Bool {
   stat(path, &info) == 0
+}
+
+/// The `.depechesignore` patterns of a walked tree, read once per folder.
+struct IgnoreRules {
+  let root: String
+  private var patterns: [String: [String]] = [:]
+
+  init(root: String) { self.root = root }
+
+  /// True when a pattern of the file's folder, or of a folder above it up to the root, matches
+  /// the file's name.
+  mutating func ignores(_ path: String) -> Bool {
+    let name = (path as NSString).lastPathComponent
+    var folder = (path as NSString).deletingLastPathComponent
+    while folder.hasPrefix(root) {
+      if rules(of: folder).contains(where: { fnmatch($0, name, 0) == 0 }) { return true }
+      if folder == root { break }
+      folder = (folder as NSString).deletingLastPathComponent
+    }
+    return false
+  }
+
+  private mutating func rules(of folder: String) -> [String] {
+    if let cached = patterns[folder] { return cached }
+    let text = (try? String(contentsOfFile: folder + "/" + FileWalker.ignoreFileName, encoding: .utf8)) ?? ""
+    let list = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+      .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+    patterns[folder] = list
+    return list
+  }
 }
