@@ -35,6 +35,9 @@ struct IndexCommand: ParsableCommand {
   @Option(help: "Spread dispatches over this many shard databases (a new index only; later runs keep its count).")
   var shards: Int?
 
+  @Flag(help: "Do not compact the index after a run that rewrote most of it.")
+  var noCompact = false
+
   @Flag(help: "Re-index every file, changed or not.")
   var force = false
 
@@ -64,7 +67,7 @@ struct IndexCommand: ParsableCommand {
     try runReportingFailures {
       let options = IndexOptions(
         paths: paths, indexPath: indexPath, batchSize: batchSize, maxFileSize: maxFileSize,
-        force: force, keepMissing: keepMissing, synonymsFile: synonyms, workers: jobs, shards: shards)
+        force: force, keepMissing: keepMissing, synonymsFile: synonyms, workers: jobs, shards: shards, compact: !noCompact)
       let report = IndexReporter(quiet: quiet, verbose: verbose)
       Interruption.install()
       let summary = try Indexer(options: options).run(

@@ -56,7 +56,7 @@ final class IndexReporter {
     let mb = Double(s.bytesRead) / 1e6
     Terminal.note(
       "indexed \(s.dispatches) dispatches from \(s.added + s.updated) files: added \(s.added), updated \(s.updated), removed \(s.removed), unchanged \(s.unchanged), skipped \(s.skipped.count)\(why) in \(format(s.seconds)) s (\(format(mb)) MB read)"
-        + (s.interrupted ? " — interrupted" : ""))
+        + (s.compacted ? ", compacted" : "") + (s.interrupted ? " — interrupted" : ""))
   }
 
   /// The first words of a skip reason, to group them in the summary.

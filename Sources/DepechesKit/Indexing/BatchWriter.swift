@@ -42,6 +42,9 @@ final class BatchWriter {
     try db.setMetadata(key: Schema.synonymsKey, value: synonyms.text)
   }
 
+  /// Dispatches in this database.
+  func documentCount() throws -> Int { try db.documentCount() }
+
   /// What the index remembers of a file, if anything.
   func state(of file: FoundFile) throws -> FileState? {
     FileState(decoding: try db.metadata(key: FileState.key(forPath: file.absolutePath)))

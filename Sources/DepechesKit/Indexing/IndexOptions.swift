@@ -3,7 +3,7 @@ public struct IndexOptions: Sendable {
   /// Files committed per batch by default (each commit is atomic: a crash loses at most one batch).
   public static let defaultBatchSize = 2_000
   /// Input bytes after which a batch is committed early, bounding memory whatever the corpus.
-  public static let batchByteLimit = 48_000_000
+  public static let batchByteLimit = 12_000_000
   /// Input bytes analysed ahead of the writer (per pipeline stage), bounding memory.
   public static let chunkByteLimit = 4_000_000
   /// Files analysed ahead of the writer, at most.
@@ -25,6 +25,10 @@ public struct IndexOptions: Sendable {
   public var synonymsFile: String?
   /// Worker threads analysing files (the writer is one more).
   public var workers: Int
+  /// Compact the index after a run that wrote most of it.
+  public var compact: Bool
+  /// Share of the index a run must have written for it to compact afterwards.
+  public static let compactFraction = 0.5
   /// Shard databases to spread dispatches over (nil: keep the index's, or 1 when new).
   public var shards: Int?
 
@@ -33,8 +37,9 @@ public struct IndexOptions: Sendable {
     paths: [String], indexPath: String, batchSize: Int = IndexOptions.defaultBatchSize,
     maxFileSize: Int = DocumentReader.defaultMaxFileSize, force: Bool = false,
     keepMissing: Bool = false, synonymsFile: String? = nil, workers: Int = IndexOptions.defaultWorkers,
-    shards: Int? = nil
+    shards: Int? = nil, compact: Bool = true
   ) {
+    self.compact = compact
     self.shards = shards
     self.paths = paths
     self.indexPath = indexPath
@@ -99,6 +104,8 @@ public struct IndexSummary: Sendable {
   public var seconds = 0.0
   /// True when the run was interrupted (what was done is committed).
   public var interrupted = false
+  /// True when the index was compacted after the run.
+  public var compacted = false
 }
 
 import Foundation

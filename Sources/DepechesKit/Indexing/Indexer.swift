@@ -20,6 +20,24 @@ public final class Indexer {
     isCancelled: () -> Bool = { false }
   ) throws -> IndexSummary {
     let start = clock.now
+    var (summary, layout, documents) = try indexFiles(onFile: onFile, onProgress: onProgress, isCancelled: isCancelled, start: start)
+    // A fresh glass database is about twice the size of a compacted one; compaction is cheap
+    // next to a large run, so do it when this run wrote most of the index.
+    if options.compact, !summary.interrupted, summary.dispatches > 0,
+      Double(summary.dispatches) >= IndexOptions.compactFraction * Double(documents)
+    {
+      // Best effort: the index is complete either way (another writer may hold the lock now).
+      summary.compacted = layout.shardPaths.allSatisfy { (try? Compactor.compact(indexPath: $0)) != nil }
+    }
+    summary.seconds = seconds(since: start)
+    return summary
+  }
+
+  /// Reads, analyses and writes; the databases are closed (unlocked) on return.
+  private func indexFiles(
+    onFile: (FileReport) -> Void, onProgress: (IndexProgress) -> Void, isCancelled: () -> Bool,
+    start: ContinuousClock.Instant
+  ) throws -> (IndexSummary, IndexLayout, Int) {
     let files = try FileWalker.files(under: options.paths)
     let synonyms = try loadSynonyms()
     let layout = try IndexLayout.resolve(options.indexPath, requested: options.shards)
@@ -43,10 +61,13 @@ public final class Indexer {
     let preparer = FilePreparer(maxFileSize: options.maxFileSize, force: options.force)
     let pipeline = Pipeline(chunks: chunk(toRead), preparer: preparer, workers: options.workers)
     while let prepared = pipeline.next() {
-      for item in prepared {
-        if isCancelled() { break }
-        let writer = writerOf(item.file)
-        let report = try writer.guarded { try writer.write(item) }
+      if isCancelled() {
+        summary.interrupted = true
+        pipeline.cancel()
+        break
+      }
+      let reports = try write(prepared, writers: writers, layout: layout, isCancelled: isCancelled)
+      for (item, report) in zip(prepared, reports) {
         record(report, item: item, into: &summary)
         if report.outcome != .unchanged { onFile(report) }
         progress.filesDone += 1
@@ -55,7 +76,7 @@ public final class Indexer {
         progress.elapsed = seconds(since: start)
         onProgress(progress)
       }
-      if isCancelled() {
+      if reports.count < prepared.count || isCancelled() {
         summary.interrupted = true
         pipeline.cancel()
         break
@@ -70,8 +91,35 @@ public final class Indexer {
       }
     }
     for writer in writers { try writer.guarded { try writer.commit() } }
-    summary.seconds = seconds(since: start)
-    return summary
+    let documents = try writers.reduce(0) { total, writer in try total + writer.guarded { try writer.documentCount() } }
+    return (summary, layout, documents)
+  }
+
+  /// Writes a prepared chunk: in order with one database, else each shard's files on its own
+  /// thread (Xapian's write path is most of the cost). Stops early, in order, when cancelled.
+  private func write(_ items: [PreparedFile], writers: [BatchWriter], layout: IndexLayout, isCancelled: () -> Bool) throws -> [FileReport] {
+    if writers.count == 1 {
+      var reports: [FileReport] = []
+      for item in items {
+        if isCancelled() { break }
+        reports.append(try writers[0].guarded { try writers[0].write(item) })
+      }
+      return reports
+    }
+    let lanes = ShardLanes(count: writers.count, items: items.count)
+    let shardOf = items.map { layout.shard(forPath: $0.file.absolutePath) }
+    DispatchQueue.concurrentPerform(iterations: writers.count) { shard in
+      for (i, item) in items.enumerated() where shardOf[i] == shard {
+        do {
+          lanes.store(try writers[shard].guarded { try writers[shard].write(item) }, at: i)
+        } catch {
+          lanes.fail(error)
+          return
+        }
+      }
+    }
+    if let error = lanes.error { throw error }
+    return lanes.reports.map { $0! }
   }
 
   private func seconds(since start: ContinuousClock.Instant) -> Double {
@@ -143,4 +191,25 @@ public final class Indexer {
 extension SynonymTable {
   /// The table as text, one comma-separated group per line (parseable by `init(parsing:)`).
   var text: String { groups.map { $0.joined(separator: ", ") }.joined(separator: "\n") }
+}
+
+/// Reports gathered from the shard writers' threads.
+final class ShardLanes: @unchecked Sendable {
+  private let lock = NSLock()
+  private(set) var reports: [FileReport?]
+  private(set) var error: Error?
+
+  init(count: Int, items: Int) { reports = Array(repeating: nil, count: items) }
+
+  func store(_ report: FileReport, at index: Int) {
+    lock.lock()
+    reports[index] = report
+    lock.unlock()
+  }
+
+  func fail(_ error: Error) {
+    lock.lock()
+    if self.error == nil { self.error = error }
+    lock.unlock()
+  }
 }
