@@ -40,12 +40,8 @@ public struct Dispatch: Equatable, Sendable {
   /// several dispatches, the item's own key such as a JSON Lines line number or feed guid):
   /// 16 hex digits of a 64-bit FNV-1a hash, stable across runs and machines.
   public static func makeID(absolutePath: String, item: String? = nil) -> String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     let key = item.map { absolutePath + "#" + $0 } ?? absolutePath
-    for byte in key.utf8 {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x0000_0100_0000_01b3
-    }
+    let hash = fnv1a64(key.utf8)
     let hex = String(hash, radix: 16)
     return String(repeating: "0", count: 16 - hex.count) + hex
   }
@@ -104,4 +100,14 @@ public struct DispatchDate: Comparable, Hashable, Sendable, CustomStringConverti
     let s = String(n)
     return String(repeating: "0", count: max(0, width - s.count)) + s
   }
+}
+
+/// FNV-1a, 64 bits: the stable hash behind dispatch ids, file keys and content hashes.
+func fnv1a64<S: Sequence>(_ bytes: S) -> UInt64 where S.Element == UInt8 {
+  var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+  for byte in bytes {
+    hash ^= UInt64(byte)
+    hash = hash &* 0x0000_0100_0000_01b3
+  }
+  return hash
 }

@@ -40,13 +40,6 @@ struct FileState: Equatable {
 
   /// FNV-1a 64 of bytes.
   static func hash(_ bytes: [UInt8]) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    bytes.withUnsafeBufferPointer { buffer in
-      for byte in buffer {
-        hash ^= UInt64(byte)
-        hash = hash &* 0x0000_0100_0000_01b3
-      }
-    }
-    return hash
+    bytes.withUnsafeBufferPointer { fnv1a64($0) }
   }
 }
