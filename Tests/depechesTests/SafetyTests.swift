@@ -122,8 +122,10 @@ func resultKey(_ ws: Workspace, _ query: String, index: String) throws -> String
     let ws = Workspace()
     _ = try ws.run("index", "--quiet")
     let before = try resultKey(ws, "Arménie", index: "Index")
+    ws.write("Index/README.md", bytes: Array("notes".utf8))
     let compact = try ws.run("compact")
     #expect(compact.status == 0)
+    #expect(FileManager.default.fileExists(atPath: ws.path + "/Index/README.md"))
     #expect(try resultKey(ws, "Arménie", index: "Index") == before)
   }
 }

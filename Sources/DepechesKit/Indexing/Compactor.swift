@@ -28,10 +28,18 @@ public enum Compactor {
       try? FileManager.default.removeItem(atPath: fresh)
       throw IndexLocation.mapWriteError(error, path: path)
     }
+    keepCompanions(from: path, to: fresh)
     try swap(path, fresh)
     withExtendedLifetime(lock) {}
     try? FileManager.default.removeItem(atPath: fresh)
     return Outcome(bytesBefore: before, bytesAfter: IndexStatistics.diskSize(path))
+  }
+
+  /// Copies the files that may live beside a database (README.md, ...) into the new copy.
+  private static func keepCompanions(from path: String, to fresh: String) {
+    for name in IndexLocation.allowedStrangers where FileManager.default.fileExists(atPath: path + "/" + name) {
+      try? FileManager.default.copyItem(atPath: path + "/" + name, toPath: fresh + "/" + name)
+    }
   }
 
   /// Puts `fresh` at `path` and the old database at `fresh`.
