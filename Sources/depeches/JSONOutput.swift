@@ -12,17 +12,6 @@ enum JSONOutput {
     var results: [Result]
     var facets: Facets
     var suggestion: String?
-
-    enum CodingKeys: String, CodingKey { case version, query, total, results, facets, suggestion }
-    func encode(to encoder: Encoder) throws {
-      var c = encoder.container(keyedBy: CodingKeys.self)
-      try c.encode(version, forKey: .version)
-      try c.encode(query, forKey: .query)
-      try c.encode(total, forKey: .total)
-      try c.encode(results, forKey: .results)
-      try c.encode(facets, forKey: .facets)
-      try c.encode(suggestion, forKey: .suggestion)
-    }
   }
 
   struct Result: Encodable {
@@ -38,37 +27,25 @@ enum JSONOutput {
     var snippet: String
     var highlights: [[Int]]
     var passage: Int
-
-    enum CodingKeys: String, CodingKey {
-      case rank, score, id, path, title, date, source, author, url, snippet, highlights, passage
-    }
-    func encode(to encoder: Encoder) throws {
-      var c = encoder.container(keyedBy: CodingKeys.self)
-      try c.encode(rank, forKey: .rank)
-      try c.encode(score, forKey: .score)
-      try c.encode(id, forKey: .id)
-      try c.encode(path, forKey: .path)
-      try c.encode(title, forKey: .title)
-      try c.encode(date, forKey: .date)
-      try c.encode(source, forKey: .source)
-      try c.encode(author, forKey: .author)
-      try c.encode(url, forKey: .url)
-      try c.encode(snippet, forKey: .snippet)
-      try c.encode(highlights, forKey: .highlights)
-      try c.encode(passage, forKey: .passage)
-    }
   }
 
   struct Facets: Encodable { var month: [Month] }
   struct Month: Encodable {
     var value: String?
     var count: Int
-    func encode(to encoder: Encoder) throws {
-      var c = encoder.container(keyedBy: CodingKeys.self)
-      try c.encode(value, forKey: .value)
-      try c.encode(count, forKey: .count)
+  }
+
+  struct StatsDocument: Encodable {
+    var version = JSONOutput.version
+    var dispatches: Int
+    var passages: Int
+    var firstDate: String?
+    var lastDate: String?
+    var sizeBytes: Int
+    var shards: Int
+    enum CodingKeys: String, CodingKey {
+      case version, dispatches, passages, firstDate = "first_date", lastDate = "last_date", sizeBytes = "size_bytes", shards
     }
-    enum CodingKeys: String, CodingKey { case value, count }
   }
 
   static func search(_ r: SearchResponse) throws -> String {
@@ -87,29 +64,6 @@ enum JSONOutput {
     return try encode(doc)
   }
 
-  struct StatsDocument: Encodable {
-    var version = JSONOutput.version
-    var dispatches: Int
-    var passages: Int
-    var firstDate: String?
-    var lastDate: String?
-    var sizeBytes: Int
-    var shards: Int
-    enum CodingKeys: String, CodingKey {
-      case version, dispatches, passages, firstDate = "first_date", lastDate = "last_date", sizeBytes = "size_bytes", shards
-    }
-    func encode(to encoder: Encoder) throws {
-      var c = encoder.container(keyedBy: CodingKeys.self)
-      try c.encode(version, forKey: .version)
-      try c.encode(dispatches, forKey: .dispatches)
-      try c.encode(passages, forKey: .passages)
-      try c.encode(firstDate, forKey: .firstDate)
-      try c.encode(lastDate, forKey: .lastDate)
-      try c.encode(sizeBytes, forKey: .sizeBytes)
-      try c.encode(shards, forKey: .shards)
-    }
-  }
-
   static func stats(_ s: IndexStats) throws -> String {
     try encode(StatsDocument(
       dispatches: s.dispatches, passages: s.passages, firstDate: s.firstDate?.iso,
@@ -120,5 +74,13 @@ enum JSONOutput {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     return String(decoding: try encoder.encode(value), as: UTF8.self)
+  }
+}
+
+extension KeyedEncodingContainer {
+  /// The contract prints every key, `null` when there is no value: synthesized `Encodable`
+  /// conformances in this module call this instead of leaving optional text out.
+  mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
+    try encode(value, forKey: key)
   }
 }
