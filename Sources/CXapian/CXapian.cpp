@@ -18,7 +18,11 @@
 #include <vector>
 
 struct cx_stemmer { Xapian::Stem stem; };
-struct cx_database { Xapian::Database db; };
+struct cx_database {
+  Xapian::Database db;
+  /// Each shard on its own (sharing db's internals), for per-shard metadata.
+  std::vector<Xapian::Database> parts;
+};
 struct cx_writable { Xapian::WritableDatabase db; };
 struct cx_query { Xapian::Query query; };
 struct cx_mset {
@@ -202,14 +206,19 @@ int cx_database_new(cx_database **out, cx_error *error) {
 }
 
 int cx_database_add_local(cx_database *db, const char *path, cx_error *error) {
-  return guarded(error, [&] { db->db.add_database(Xapian::Database(path)); });
+  return guarded(error, [&] {
+    Xapian::Database part(path);
+    db->db.add_database(part);
+    db->parts.push_back(part);
+  });
 }
 
 int cx_database_add_remote(cx_database *db, const char *host, unsigned port,
                            unsigned timeout_ms, unsigned connect_timeout_ms, cx_error *error) {
   return guarded(error, [&] {
-    db->db.add_database(
-        Xapian::Remote::open(host, port, timeout_ms, connect_timeout_ms));
+    Xapian::Database part = Xapian::Remote::open(host, port, timeout_ms, connect_timeout_ms);
+    db->db.add_database(part);
+    db->parts.push_back(part);
   });
 }
 
@@ -230,6 +239,18 @@ int cx_database_termfreq(cx_database *db, const char *term, size_t len, uint32_t
 
 int cx_database_metadata(cx_database *db, const char *key, cx_buffer *out, cx_error *error) {
   return guarded(error, [&] { fill(out, db->db.get_metadata(key)); });
+}
+
+int cx_database_metadata_each(cx_database *db, const char *key, cx_buffer *out,
+                              cx_error *error) {
+  return guarded(error, [&] {
+    std::string packed;
+    for (const Xapian::Database &part : db->parts) {
+      packed += part.get_metadata(key);
+      packed.push_back('\0');
+    }
+    fill(out, packed);
+  });
 }
 
 int cx_database_spelling(cx_database *db, const char *word, unsigned max_edit, cx_buffer *out,

@@ -1,17 +1,15 @@
 /// Every Xapian term prefix, value slot and metadata key Dépêches writes, in one place.
 ///
 /// Terms (all lower-case words are folded exact forms, see `FrenchAnalyzer`):
-/// - unprefixed: the exact word, with positions (phrases, exact-form ranking, highlighting);
-/// - `Z` + folded stem: the stemmed word, without positions (free-word matching);
+/// - unprefixed: the exact word, with positions (phrases, exact-form ranking, highlighting,
+///   and stemmed matching: a query stem is looked up in the stem forms metadata below and
+///   matches as one Xapian SYNONYM group of the exact words that share it);
 /// - `Q` + id: one unique term per dispatch (`replace_document` makes re-indexing idempotent);
 /// - `XF` + file key: every dispatch read from one file (so a changed file replaces them all);
 /// - `XS` + folded source: the dispatch's source, for filtering.
 public enum Schema {
   /// Bumped when the index layout changes; an index of another version must be rebuilt.
-  public static let version = "1"
-
-  /// Prefix of stemmed terms.
-  public static let stemPrefix = "Z"
+  public static let version = "2"
   /// Prefix of the unique id term.
   public static let idPrefix = "Q"
   /// Prefix of the boolean term shared by all dispatches of one file.
@@ -25,6 +23,15 @@ public enum Schema {
   public static let monthSlot: Int = 1
   /// Value slot: the number of passages, as decimal text (summed by `stats` with a match spy).
   public static let passagesSlot: Int = 2
+
+  /// Metadata key prefix of a stem's forms: `stemFormsPrefix` + folded stem holds the exact
+  /// terms indexed with that stem, sorted and separated by `stemFormsSeparator`. Each shard
+  /// keeps the forms of what it holds; readers take the union over shards.
+  public static let stemFormsPrefix = "depeches:stem:"
+  /// Separates the forms in a stem forms value (terms never contain spaces).
+  public static let stemFormsSeparator: UInt8 = 0x20
+  /// Stems longer than this (in UTF-8 bytes) get no forms entry (Xapian keys are short).
+  public static let maxStemBytes = 160
 
   /// Metadata key holding `version`.
   public static let versionKey = "depeches:schema"
@@ -41,6 +48,10 @@ public enum Schema {
   /// Extra within-document frequency given to each title word (titles weigh more).
   public static let titleWdfBoost: UInt32 = 2
 
+  /// The metadata key of a stem's forms, or nil for a stem too long to have one.
+  public static func stemFormsKey(_ stem: String) -> String? {
+    stem.utf8.count <= maxStemBytes && !stem.isEmpty ? stemFormsPrefix + stem : nil
+  }
   /// The unique term of a dispatch id.
   public static func idTerm(_ id: String) -> String { idPrefix + id }
   /// The date slot value of a date.

@@ -46,6 +46,27 @@ import Testing
     #expect(try search(index, "cessez-le-feu").total == 1)
   }
 
+  @Test(arguments: [1, 3])
+  func stemsMatchFormsWrittenInLaterRunsAndOtherShards(shards: Int) throws {
+    let folder = TemporaryFolder()
+    folder.write("in/a.txt", "Alpha\n\nLes négociations reprennent à Genève.")
+    let index = folder.path + "/Index"
+    let first = IndexOptions(paths: [folder.path + "/in"], indexPath: index, shards: shards)
+    _ = try Indexer(options: first).run()
+    folder.write("in/b.txt", "Bravo\n\nIls négocieront encore à Vienne.")
+    folder.write("in/c.txt", "Charlie\n\nLe négoce du vin reprend.")
+    _ = try Indexer(options: IndexOptions(paths: [folder.path + "/in"], indexPath: index)).run()
+    // "négocier", "négociations", "négocieront" share the stem "negoci"; "négoce" does not.
+    for query in ["négocier", "negociation", "négocieront"] {
+      let titles = Set(try search(index, query).hits.map(\.dispatch.title))
+      #expect(titles == ["Alpha", "Bravo"], "\(query)")
+    }
+    let hit = try #require(try search(index, "négocier").hits.first { $0.dispatch.title == "Bravo" })
+    #expect(hit.snippet.highlightedTexts == ["négocieront"])
+    #expect(try search(index, "\"négocieront encore\"").total == 1)
+    #expect(try search(index, "\"négocier encore\"").total == 0)
+  }
+
   @Test func badFilesAreSkippedWithReasonsAndTheRestIsIndexed() throws {
     let folder = TemporaryFolder()
     folder.write("in/good.txt", "Bon titre\n\nTexte correct sur Bakou.")

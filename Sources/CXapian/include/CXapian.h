@@ -107,6 +107,10 @@ int cx_database_termfreq(cx_database *db, const char *term, size_t len, uint32_t
                          cx_error *error);
 /** Metadata value of key (first shard for a combined database); empty when absent. */
 int cx_database_metadata(cx_database *db, const char *key, cx_buffer *out, cx_error *error);
+/** Metadata value of key in every added database, in order, packed as NUL-terminated
+ *  strings (Xapian's own get_metadata reads only the first shard). */
+int cx_database_metadata_each(cx_database *db, const char *key, cx_buffer *out,
+                              cx_error *error);
 /** Xapian's spelling suggestion for one word (empty when none). */
 int cx_database_spelling(cx_database *db, const char *word, unsigned max_edit, cx_buffer *out,
                          cx_error *error);

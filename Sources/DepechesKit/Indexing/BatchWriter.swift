@@ -8,6 +8,7 @@ final class BatchWriter {
   private var filesInBatch = 0
   private var bytesInBatch = 0
   private var spellings: [String: Int] = [:]
+  private let stemForms = StemFormsWriter()
 
   init(db: XapianWritable, indexPath: String, batchSize: Int) {
     self.db = db
@@ -69,6 +70,7 @@ final class BatchWriter {
       for document in documents {
         try db.replace(uniqueTerm: document.uniqueTerm, packed: document.packed)
         for (word, count) in document.spellings { spellings[word, default: 0] += count }
+        for pair in document.stemForms { try stemForms.add(pair, db: db) }
       }
       try db.setMetadata(key: key, value: state.encoded)
       outcome = item.previous == nil ? .added(dispatches: documents.count) : .updated(dispatches: documents.count)
@@ -95,10 +97,11 @@ final class BatchWriter {
     return reports
   }
 
-  /// Writes the pending spelling data and commits everything, atomically.
+  /// Writes the pending spelling data and stem forms, and commits everything, atomically.
   func commit() throws {
     try db.addSpellings(spellings)
     spellings.removeAll(keepingCapacity: true)
+    try stemForms.flush(db: db)
     try db.commit()
     filesInBatch = 0
     bytesInBatch = 0

@@ -1,11 +1,13 @@
 /// Turns a dispatch into a packed Xapian document (see CXapian.h) in one pass of the analyzer:
-/// exact terms with positions, stemmed `Z` terms with frequencies, boolean terms, values, data.
+/// exact terms with positions, boolean terms, values, data; plus the (stem, exact form) pairs
+/// this builder has not reported yet, for the stem forms metadata (see `Schema`).
 /// One builder per thread (it owns a stemmer and caches).
 final class DocumentBuilder {
   private let analyzer = FrenchAnalyzer()
   private let stemmer: Stemmer
-  /// stemBase → "Z" + folded stem, so each distinct word is stemmed and folded once.
-  private var stemTerms: [String: String] = [:]
+  /// stemBase → folded stem, so each distinct word is stemmed and folded once (and its pair
+  /// reported once per builder, the writer keeps the union).
+  private var stems: [String: String] = [:]
   /// Bounds the stem cache's memory.
   static let maxCachedStems = 300_000
 
@@ -19,20 +21,24 @@ final class DocumentBuilder {
     var uniqueTerm: String
     var packed: [UInt8]
     var spellings: [String: Int]
+    /// Exact forms with their folded stems, first seen by this builder in this dispatch.
+    var stemForms: [StemForm]
   }
 
   /// Analyses and packs one dispatch read from `absolutePath`, tagged with the file's term.
   func build(_ dispatch: Dispatch, absolutePath: String, fileTerm: String) -> Built {
     var postings: [String: [UInt32]] = [:]
     var titleTerms: Set<String> = []
-    var stems: [String: UInt32] = [:]
     var spellings: [String: Int] = [:]
+    var stemForms: [StemForm] = []
     var position = Schema.titleStartPosition
     let add: (Token) -> Void = { token in
       let pos = UInt32(position + token.position)
       postings[token.term, default: []].append(pos)
       if !token.isStopWord {
-        stems[self.stemTerm(token.stemBase), default: 0] += 1
+        if self.stems[token.stemBase] == nil {
+          stemForms.append(StemForm(stem: self.stem(token.stemBase), form: token.term))
+        }
         if token.term.unicodeScalars.count >= DocumentBuilder.minSpellingLength {
           spellings[token.term, default: 0] += 1
         }
@@ -54,21 +60,21 @@ final class DocumentBuilder {
       }
     }
     let stored = StoredDispatch(dispatch: dispatch, absolutePath: absolutePath, passageStarts: starts)
-    let packed = pack(stored, postings: postings, titleTerms: titleTerms, stems: stems, fileTerm: fileTerm)
-    return Built(uniqueTerm: Schema.idTerm(dispatch.id), packed: packed, spellings: spellings)
+    let packed = pack(stored, postings: postings, titleTerms: titleTerms, fileTerm: fileTerm)
+    return Built(uniqueTerm: Schema.idTerm(dispatch.id), packed: packed, spellings: spellings, stemForms: stemForms)
   }
 
-  private func stemTerm(_ stemBase: String) -> String {
-    if let cached = stemTerms[stemBase] { return cached }
-    let term = Schema.stemPrefix + FrenchAnalyzer.foldedStem(stemBase, stemmer: stemmer)
-    if stemTerms.count >= DocumentBuilder.maxCachedStems { stemTerms.removeAll(keepingCapacity: true) }
-    stemTerms[stemBase] = term
-    return term
+  /// Stems a word not seen yet and caches it.
+  private func stem(_ stemBase: String) -> String {
+    let stem = FrenchAnalyzer.foldedStem(stemBase, stemmer: stemmer)
+    if stems.count >= DocumentBuilder.maxCachedStems { stems.removeAll(keepingCapacity: true) }
+    stems[stemBase] = stem
+    return stem
   }
 
   private func pack(
     _ stored: StoredDispatch, postings: [String: [UInt32]], titleTerms: Set<String>,
-    stems: [String: UInt32], fileTerm: String
+    fileTerm: String
   ) -> [UInt8] {
     let data = stored.encoded()
     var p = Packer(reservingCapacity: data.count * 2 + postings.count * 24)
@@ -83,17 +89,12 @@ final class DocumentBuilder {
     }
     var booleans = [fileTerm]
     if let source = stored.dispatch.source { booleans.append(Schema.sourcePrefix + FrenchAnalyzer.fold(source)) }
-    p.u32(postings.count + stems.count + booleans.count)
+    p.u32(postings.count + booleans.count)
     for (term, positions) in postings {
       p.string(term)
       p.u32(titleTerms.contains(term) ? Schema.titleWdfBoost : 0)
       p.u32(positions.count)
       for position in positions { p.u32(position) }
-    }
-    for (term, wdf) in stems {
-      p.string(term)
-      p.u32(wdf)
-      p.u32(0)
     }
     for term in booleans {
       p.string(term)
@@ -102,4 +103,10 @@ final class DocumentBuilder {
     }
     return p.bytes
   }
+}
+
+/// An exact indexed form and the folded stem it was indexed under.
+struct StemForm: Hashable {
+  var stem: String
+  var form: String
 }

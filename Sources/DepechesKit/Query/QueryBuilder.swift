@@ -25,18 +25,20 @@ struct MatchPlan {
 
 /// Turns a `QueryNode` into a Xapian query over the schema's terms, with its `MatchPlan`.
 ///
-/// A free word matches its stem (`Z` term) or its exact form; both are OR'ed so that the exact
-/// form ranks higher. Synonyms join each side as Xapian SYNONYM groups. Phrases use exact forms
+/// A free word matches its stem (the SYNONYM group of the indexed exact forms that share it,
+/// from the stem forms metadata) or its exact form; both are OR'ed so that the exact form
+/// ranks higher. Synonyms join each side as Xapian SYNONYM groups. Phrases use exact forms
 /// only, so "cessez le feu" does not match "cessé le feu".
 final class QueryBuilder {
   private let db: XapianDatabase
   private let stemmer: Stemmer
   private let synonyms: (String) -> [String]
+  private let stemForms: StemFormsReader
   private(set) var plan = MatchPlan()
 
   /// Terms a wildcard may expand to, the most frequent first.
   static let maxWildcardExpansion = 200
-  /// Exact variants of a stem looked up for snippets, at most.
+  /// Exact forms of a free word whose positions are fetched for snippets, at most.
   static let maxStemVariants = 40
   /// Expansions of a wildcard whose positions are fetched for snippets, at most.
   static let maxWildcardSnippetTerms = 30
@@ -45,6 +47,7 @@ final class QueryBuilder {
     self.db = db
     self.stemmer = stemmer
     self.synonyms = synonyms
+    self.stemForms = StemFormsReader(db: db)
   }
 
   /// Builds the Xapian query for node (recording its match plan).
@@ -87,23 +90,15 @@ final class QueryBuilder {
     let stems = variants.map { $0 == word.term ? foldedStem(word.stemBase) : foldedStem($0) }
     plan.exactTerms.formUnion(variants)
     plan.stems.formUnion(stems)
-    plan.groups.append(.init(terms: try positionVariants(exact: variants, stems: stems), isPhrase: false))
+    var forms: [String] = []
+    for stem in Set(stems).sorted() { forms += try stemForms.forms(of: stem) }
+    let formSet = Set(forms)
+    let positionTerms = variants + forms.filter { !variants.contains($0) }
+    plan.groups.append(.init(terms: Array(positionTerms.prefix(QueryBuilder.maxStemVariants)), isPhrase: false))
     let exact = try XapianQuery.combine(.synonym, variants.map { try XapianQuery.term($0) })
-    let stemmed = try XapianQuery.combine(.synonym, Set(stems).sorted().map { try XapianQuery.term(Schema.stemPrefix + $0) })
+    guard !formSet.isEmpty else { return exact }
+    let stemmed = try XapianQuery.combine(.synonym, formSet.sorted().map { try XapianQuery.term($0) })
     return try XapianQuery.combine(.or, [stemmed, exact])
-  }
-
-  /// Exact terms in the index that show where a free word matched: its exact forms and the
-  /// indexed words that share its stem (found by prefix, as French stems are mostly prefixes).
-  private func positionVariants(exact: [String], stems: [String]) throws -> [String] {
-    var terms = exact
-    for stem in Set(stems) where stem.unicodeScalars.count >= 2 {
-      for candidate in try db.allTerms(prefix: stem, max: QueryBuilder.maxStemVariants)
-      where !terms.contains(candidate) && foldedStem(candidate) == stem {
-        terms.append(candidate)
-      }
-    }
-    return terms
   }
 
   private func buildPhrase(_ words: [QueryWord]) throws -> XapianQuery {

@@ -52,6 +52,11 @@ final class XapianDatabase {
     try buffer { cx_database_metadata(handle, key, &$0, $1) }.utf8String
   }
 
+  /// The value of key in each shard, in the order they were added.
+  func metadataOfEachShard(_ key: String) throws -> [String] {
+    unpackStrings(try buffer { cx_database_metadata_each(handle, key, &$0, $1) })
+  }
+
   func spellingSuggestion(_ word: String, maxEdit: Int = 2) throws -> String {
     try buffer { cx_database_spelling(handle, word, UInt32(maxEdit), &$0, $1) }.utf8String
   }
