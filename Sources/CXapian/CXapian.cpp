@@ -14,6 +14,7 @@
 #include <exception>
 #include <memory>
 #include <new>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -168,6 +169,39 @@ Xapian::Document unpack_document(const char *packed, size_t len) {
   }
   return doc;
 }
+
+/// Resolves metadata keys present in several merged databases: for keys under the union
+/// prefix the values are sets of space-separated words, merged and sorted; otherwise the
+/// first database's value wins (Xapian's default).
+class UnionCompactor : public Xapian::Compactor {
+  std::string prefix;
+
+ public:
+  explicit UnionCompactor(std::string p) : prefix(std::move(p)) {}
+
+  std::string resolve_duplicate_metadata(const std::string &key, size_t num_tags,
+                                         const std::string tags[]) override {
+    // Xapian 1.4's glass compactor passes the table key, with its "\0\xc0" metadata marker.
+    size_t skip = key.size() >= 2 && key[0] == '\0' && key[1] == '\xc0' ? 2 : 0;
+    if (prefix.empty() || key.compare(skip, prefix.size(), prefix) != 0) return tags[0];
+    std::set<std::string> words;
+    for (size_t i = 0; i < num_tags; ++i) {
+      size_t start = 0;
+      while (start <= tags[i].size()) {
+        size_t end = tags[i].find(' ', start);
+        if (end == std::string::npos) end = tags[i].size();
+        if (end > start) words.insert(tags[i].substr(start, end - start));
+        start = end + 1;
+      }
+    }
+    std::string out;
+    for (const std::string &word : words) {
+      if (!out.empty()) out.push_back(' ');
+      out += word;
+    }
+    return out;
+  }
+};
 
 } // namespace
 
@@ -520,14 +554,15 @@ int cx_writable_commit(cx_writable *db, cx_error *error) {
 // ---- maintenance ----
 
 int cx_compact(const char *const *sources, size_t count, const char *destination,
-               int multipass, cx_error *error) {
+               int multipass, const char *union_prefix, cx_error *error) {
   return guarded(error, [&] {
     Xapian::Database combined;
     for (size_t i = 0; i < count; ++i) combined.add_database(Xapian::Database(sources[i]));
     unsigned flags = Xapian::DBCOMPACT_NO_RENUMBER;
     if (multipass) flags |= Xapian::DBCOMPACT_MULTIPASS;
     if (count > 1) flags = multipass ? Xapian::DBCOMPACT_MULTIPASS : 0;
-    combined.compact(destination, flags);
+    UnionCompactor compactor(union_prefix ? union_prefix : "");
+    combined.compact(destination, flags, 0, compactor);
   });
 }
 

@@ -202,9 +202,11 @@ int cx_writable_termfreq(cx_writable *db, const char *term, uint32_t *out, cx_er
 int cx_writable_commit(cx_writable *db, cx_error *error);
 
 /* ---- maintenance ---- */
-/** Compacts (and merges) the databases at sources into a new database at destination. */
+/** Compacts (and merges) the databases at sources into a new database at destination.
+ *  Metadata keys starting with union_prefix (NULL or "" for none) that several sources hold
+ *  get the sorted union of their space-separated words; other duplicates keep the first. */
 int cx_compact(const char *const *sources, size_t count, const char *destination,
-               int multipass, cx_error *error);
+               int multipass, const char *union_prefix, cx_error *error);
 
 /** Swaps two paths atomically (Linux renameat2 RENAME_EXCHANGE), so that a compacted copy
  *  replaces a live database without a moment where neither exists; CX_ERR_UNSUPPORTED when

@@ -5,15 +5,18 @@ final class BatchWriter {
   private let db: XapianWritable
   private let indexPath: String
   private let batchSize: Int
+  private let byteLimit: Int
   private var filesInBatch = 0
   private var bytesInBatch = 0
   private var spellings: [String: Int] = [:]
   private let stemForms = StemFormsWriter()
 
-  init(db: XapianWritable, indexPath: String, batchSize: Int) {
+  /// A writer committing every `batchSize` files or `byteLimit` bytes read, whichever first.
+  init(db: XapianWritable, indexPath: String, batchSize: Int, byteLimit: Int = IndexOptions.batchByteLimit) {
     self.db = db
     self.indexPath = indexPath
     self.batchSize = max(1, batchSize)
+    self.byteLimit = max(1, byteLimit)
   }
 
   /// Runs body, giving Xapian failures their user-facing form (naming the index folder).
@@ -77,7 +80,7 @@ final class BatchWriter {
     }
     filesInBatch += 1
     bytesInBatch += item.file.size
-    if filesInBatch >= batchSize || bytesInBatch >= IndexOptions.batchByteLimit { try commit() }
+    if filesInBatch >= batchSize || bytesInBatch >= byteLimit { try commit() }
     return FileReport(path: item.file.displayPath, outcome: outcome)
   }
 

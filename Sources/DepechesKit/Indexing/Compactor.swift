@@ -17,20 +17,32 @@ public enum Compactor {
   public static func compact(indexPath path: String) throws -> Outcome {
     guard IndexLocation.holdsDatabase(path) else { throw DepechesError.indexNotFound(path: path) }
     let lock = try IndexLocation.openForWriting(path)
+    defer { withExtendedLifetime(lock) {} }
+    return try rewrite(path, adding: [])
+  }
+
+  /// Merges the databases at `parts` into the index at `path`, compacted, and removes them.
+  /// The caller holds the index's write lock (an open `XapianWritable`) throughout.
+  static func merge(parts: [String], into path: String) throws -> Outcome {
+    let outcome = try rewrite(path, adding: parts)
+    for part in parts { try? FileManager.default.removeItem(atPath: part) }
+    return outcome
+  }
+
+  /// Writes a compacted copy of `path` merged with `extra` beside it and swaps it in.
+  private static func rewrite(_ path: String, adding extra: [String]) throws -> Outcome {
     let fresh = path + ".compacting"
-    let old = path + ".before-compaction"
     try? FileManager.default.removeItem(atPath: fresh)
-    try? FileManager.default.removeItem(atPath: old)
-    let before = IndexStatistics.diskSize(path)
+    try? FileManager.default.removeItem(atPath: path + ".before-compaction")
+    let before = ([path] + extra).reduce(0) { $0 + IndexStatistics.diskSize($1) }
     do {
-      try xapianCompact(sources: [path], destination: fresh, multipass: false)
+      try xapianCompact(sources: [path] + extra, destination: fresh, multipass: extra.count > 1)
     } catch let error as DepechesError {
       try? FileManager.default.removeItem(atPath: fresh)
       throw IndexLocation.mapWriteError(error, path: path)
     }
     keepCompanions(from: path, to: fresh)
     try swap(path, fresh)
-    withExtendedLifetime(lock) {}
     try? FileManager.default.removeItem(atPath: fresh)
     return Outcome(bytesBefore: before, bytesAfter: IndexStatistics.diskSize(path))
   }

@@ -31,15 +31,19 @@ public struct IndexOptions: Sendable {
   public static let compactFraction = 0.5
   /// Shard databases to spread dispatches over (nil: keep the index's, or 1 when new).
   public var shards: Int?
+  /// A first run into an empty index reading at least this many bytes writes parallel parts
+  /// merged at the end (see `ParallelParts`).
+  public var parallelMinBytes: Int
 
   /// Options with the defaults of the command line.
   public init(
     paths: [String], indexPath: String, batchSize: Int = IndexOptions.defaultBatchSize,
     maxFileSize: Int = DocumentReader.defaultMaxFileSize, force: Bool = false,
     keepMissing: Bool = false, synonymsFile: String? = nil, workers: Int = IndexOptions.defaultWorkers,
-    shards: Int? = nil, compact: Bool = true
+    shards: Int? = nil, compact: Bool = true, parallelMinBytes: Int = ParallelParts.minBytes
   ) {
     self.compact = compact
+    self.parallelMinBytes = parallelMinBytes
     self.shards = shards
     self.paths = paths
     self.indexPath = indexPath

@@ -20,10 +20,16 @@ public final class Indexer {
     isCancelled: () -> Bool = { false }
   ) throws -> IndexSummary {
     let start = clock.now
-    var (summary, layout, documents) = try indexFiles(onFile: onFile, onProgress: onProgress, isCancelled: isCancelled, start: start)
+    // The callbacks are only called during indexFiles (the ledger holding them dies with it).
+    var (summary, layout, documents) = try withoutActuallyEscaping(onFile) { onFile in
+      try withoutActuallyEscaping(onProgress) { onProgress in
+        try indexFiles(onFile: onFile, onProgress: onProgress, isCancelled: isCancelled, start: start)
+      }
+    }
     // A fresh glass database is about twice the size of a compacted one; compaction is cheap
-    // next to a large run, so do it when this run wrote most of the index.
-    if options.compact, !summary.interrupted, summary.dispatches > 0,
+    // next to a large run, so do it when this run wrote most of the index (a run written in
+    // parallel parts was compacted by their merge).
+    if options.compact, !summary.compacted, !summary.interrupted, summary.dispatches > 0,
       Double(summary.dispatches) >= IndexOptions.compactFraction * Double(documents)
     {
       // Best effort: the index is complete either way (another writer may hold the lock now).
@@ -35,69 +41,91 @@ public final class Indexer {
 
   /// Reads, analyses and writes; the databases are closed (unlocked) on return.
   private func indexFiles(
-    onFile: (FileReport) -> Void, onProgress: (IndexProgress) -> Void, isCancelled: () -> Bool,
-    start: ContinuousClock.Instant
+    onFile: @escaping (FileReport) -> Void, onProgress: @escaping (IndexProgress) -> Void,
+    isCancelled: () -> Bool, start: ContinuousClock.Instant
   ) throws -> (IndexSummary, IndexLayout, Int) {
     let files = try FileWalker.files(under: options.paths)
     let synonyms = try loadSynonyms()
     let layout = try IndexLayout.resolve(options.indexPath, requested: options.shards)
     if layout.shardCount > 1 { _ = try IndexLocation.checkWritableFolder(options.indexPath) }
     try layout.writeStub()
-    let writers = try layout.shardPaths.map {
+    let mains = try layout.shardPaths.map {
       BatchWriter(db: try IndexLocation.openForWriting($0), indexPath: $0, batchSize: options.batchSize)
     }
-    let writerOf = { (file: FoundFile) in writers[layout.shard(forPath: file.absolutePath)] }
-    var summary = IndexSummary()
-    summary.files = files.count
-    for writer in writers { try writer.guarded { try writer.prepareSchema(synonyms: synonyms) } }
+    for writer in mains { try writer.guarded { try writer.prepareSchema(synonyms: synonyms) } }
     let (toRead, unchanged) = try partition(files, stateOf: { file in
-      let writer = writerOf(file)
+      let writer = mains[layout.shard(forPath: file.absolutePath)]
       return try writer.guarded { try writer.state(of: file) }
     })
-    summary.unchanged = unchanged
-    var progress = IndexProgress(
-      filesDone: unchanged, filesTotal: files.count, bytesDone: 0,
-      bytesTotal: toRead.reduce(0) { $0 + $1.file.size }, dispatches: 0, elapsed: 0)
+    let bytesToRead = toRead.reduce(0) { $0 + $1.file.size }
+    let ledger = Ledger(files: files.count, unchanged: unchanged, bytesToRead: bytesToRead, onFile: onFile, onProgress: onProgress) {
+      [clock] in Indexer.seconds(clock.now - start)
+    }
+    let existing = try mains.reduce(0) { total, writer in try total + writer.guarded { try writer.documentCount() } }
+    let parts = ParallelParts.plan(layout: layout, documents: existing, bytesToRead: bytesToRead, options: options)
     let preparer = FilePreparer(maxFileSize: options.maxFileSize, force: options.force)
+    do {
+      if let parts {
+        let writers = try parts.open(batchSize: options.batchSize)
+        ledger.summary.interrupted = try LaneRunner().run(
+          toRead, writers: writers, preparer: preparer, onReport: ledger.record, isCancelled: isCancelled)
+        for writer in writers { try writer.guarded { try writer.commit() } }
+      } else {
+        try writePipelined(toRead, writers: mains, layout: layout, preparer: preparer, ledger: ledger, isCancelled: isCancelled)
+      }
+      if !ledger.summary.interrupted && !options.keepMissing { try removeMissing(files, writers: mains, ledger: ledger) }
+      for writer in mains { try writer.guarded { try writer.commit() } }
+      if let parts {
+        try parts.merge(into: layout.path)
+        ledger.summary.compacted = true
+        return (ledger.summary, layout, existing + ledger.summary.dispatches)
+      }
+    } catch {
+      parts?.removeFolder()
+      throw error
+    }
+    let documents = try mains.reduce(0) { total, writer in try total + writer.guarded { try writer.documentCount() } }
+    return (ledger.summary, layout, documents)
+  }
+
+  /// Prepares chunk N+1 on worker threads while this thread writes chunk N (each shard's
+  /// files on a thread of its own when the index is sharded).
+  private func writePipelined(
+    _ toRead: [(file: FoundFile, previous: FileState?)], writers: [BatchWriter], layout: IndexLayout,
+    preparer: FilePreparer, ledger: Ledger, isCancelled: () -> Bool
+  ) throws {
     let pipeline = Pipeline(chunks: chunk(toRead), preparer: preparer, workers: options.workers)
     while let prepared = pipeline.next() {
       if isCancelled() {
-        summary.interrupted = true
+        ledger.summary.interrupted = true
         pipeline.cancel()
-        break
+        return
       }
-      let reports = try write(prepared, writers: writers, layout: layout, isCancelled: isCancelled)
-      for (item, report) in zip(prepared, reports) {
-        record(report, item: item, into: &summary)
-        if report.outcome != .unchanged { onFile(report) }
-        progress.filesDone += 1
-        progress.bytesDone += item.file.size
-        progress.dispatches = summary.dispatches
-        progress.elapsed = seconds(since: start)
-        onProgress(progress)
-      }
+      let lanes = prepared.map { layout.shard(forPath: $0.file.absolutePath) }
+      let reports = try write(prepared, writers: writers, lanes: lanes, isCancelled: isCancelled)
+      for (item, report) in zip(prepared, reports) { ledger.record(item.file, report) }
       if reports.count < prepared.count || isCancelled() {
-        summary.interrupted = true
+        ledger.summary.interrupted = true
         pipeline.cancel()
-        break
+        return
       }
     }
-    if !summary.interrupted && !options.keepMissing {
-      let seen = Set(files.map(\.absolutePath))
-      for writer in writers {
-        let removed = try writer.guarded { try writer.removeMissing(seen: seen, roots: roots()) }
-        summary.removed += removed.count
-        removed.forEach(onFile)
-      }
-    }
-    for writer in writers { try writer.guarded { try writer.commit() } }
-    let documents = try writers.reduce(0) { total, writer in try total + writer.guarded { try writer.documentCount() } }
-    return (summary, layout, documents)
   }
 
-  /// Writes a prepared chunk: in order with one database, else each shard's files on its own
-  /// thread (Xapian's write path is most of the cost). Stops early, in order, when cancelled.
-  private func write(_ items: [PreparedFile], writers: [BatchWriter], layout: IndexLayout, isCancelled: () -> Bool) throws -> [FileReport] {
+  /// Removes the dispatches of files under the roots that are gone.
+  private func removeMissing(_ files: [FoundFile], writers: [BatchWriter], ledger: Ledger) throws {
+    let seen = Set(files.map(\.absolutePath))
+    for writer in writers {
+      let removed = try writer.guarded { try writer.removeMissing(seen: seen, roots: roots()) }
+      ledger.summary.removed += removed.count
+      removed.forEach(ledger.onFile)
+    }
+  }
+
+  /// Writes a prepared chunk: in order with one writer, else each writer's files (`lanes`
+  /// gives each file's writer) on its own thread, as Xapian's write path is most of the cost.
+  /// Stops early, in order, when cancelled.
+  private func write(_ items: [PreparedFile], writers: [BatchWriter], lanes laneOf: [Int], isCancelled: () -> Bool) throws -> [FileReport] {
     if writers.count == 1 {
       var reports: [FileReport] = []
       for item in items {
@@ -107,11 +135,10 @@ public final class Indexer {
       return reports
     }
     let lanes = ShardLanes(count: writers.count, items: items.count)
-    let shardOf = items.map { layout.shard(forPath: $0.file.absolutePath) }
-    DispatchQueue.concurrentPerform(iterations: writers.count) { shard in
-      for (i, item) in items.enumerated() where shardOf[i] == shard {
+    DispatchQueue.concurrentPerform(iterations: writers.count) { lane in
+      for (i, item) in items.enumerated() where laneOf[i] == lane {
         do {
-          lanes.store(try writers[shard].guarded { try writers[shard].write(item) }, at: i)
+          lanes.store(try writers[lane].guarded { try writers[lane].write(item) }, at: i)
         } catch {
           lanes.fail(error)
           return
@@ -123,8 +150,11 @@ public final class Indexer {
   }
 
   private func seconds(since start: ContinuousClock.Instant) -> Double {
-    let d = clock.now - start
-    return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    Indexer.seconds(clock.now - start)
+  }
+
+  static func seconds(_ d: Duration) -> Double {
+    Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
   }
 
   /// Splits files into those to read and the count of unchanged ones (same size and time).
@@ -176,16 +206,6 @@ public final class Indexer {
     return try SynonymTable(parsing: SynonymTable.builtIn.text + "\n" + user.text)
   }
 
-  private func record(_ report: FileReport, item: PreparedFile, into summary: inout IndexSummary) {
-    switch report.outcome {
-    case .added(let n): summary.added += 1; summary.dispatches += n
-    case .updated(let n): summary.updated += 1; summary.dispatches += n
-    case .unchanged: summary.unchanged += 1
-    case .removed: summary.removed += 1
-    case .skipped: summary.skipped.append(report)
-    }
-    summary.bytesRead += item.file.size
-  }
 }
 
 extension SynonymTable {

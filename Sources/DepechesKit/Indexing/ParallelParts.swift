@@ -1,0 +1,70 @@
+import Foundation
+
+/// A first index built on every core: when the index is still empty and the run is large,
+/// files are written into temporary part databases by one writer thread each, then merged
+/// into the index by Xapian's compaction (the compaction a fresh index gets anyway).
+///
+/// Xapian's write path is single-threaded per database and is most of the indexing time, so
+/// this is where a second core pays. The parts live beside the index (`Index.parts/`); the
+/// index's write lock is held throughout, so leftovers of a killed run can be removed safely.
+public struct ParallelParts {
+  /// Below this many bytes to read, one writer is about as fast as the merge costs.
+  public static let minBytes = 8_000_000
+  /// At most this many parts (and writer threads).
+  static let maxParts = 4
+  /// Suffix of the folder beside the index that holds the parts.
+  static let folderSuffix = ".parts"
+
+  /// The folder of the parts.
+  let folder: String
+  /// The part databases.
+  let paths: [String]
+
+  /// Parts for this run, or nil when it should write into the index directly: only for an
+  /// unsharded, empty index that will be compacted, with enough to read and several cores.
+  static func plan(layout: IndexLayout, documents: Int, bytesToRead: Int, options: IndexOptions) -> ParallelParts? {
+    let count = min(maxParts, options.workers)
+    guard layout.shardCount == 1, options.compact, documents == 0, bytesToRead >= options.parallelMinBytes, count > 1 else {
+      return nil
+    }
+    let folder = layout.path + folderSuffix
+    return ParallelParts(folder: folder, paths: (0..<count).map { folder + "/part-\($0)" })
+  }
+
+  /// Removes what a killed run left and opens one writer per part (the caller holds the
+  /// index's write lock, so no other run uses these folders).
+  func open(batchSize: Int) throws -> [BatchWriter] {
+    removeFolder()
+    do {
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    } catch {
+      throw DepechesError.indexWriteFailed(path: folder, message: error.localizedDescription)
+    }
+    let byteLimit = IndexOptions.batchByteLimit / paths.count
+    return try paths.map {
+      BatchWriter(db: try IndexLocation.openForWriting($0), indexPath: $0, batchSize: batchSize, byteLimit: byteLimit)
+    }
+  }
+
+  /// Merges the parts into the index at `indexPath` and removes them.
+  func merge(into indexPath: String) throws {
+    defer { removeFolder() }
+    _ = try Compactor.merge(parts: paths, into: indexPath)
+  }
+
+  /// Removes the parts folder (after a merge, or a failure).
+  func removeFolder() {
+    try? FileManager.default.removeItem(atPath: folder)
+  }
+
+  /// Spreads files over `count` lanes: each file (in order) to the lane with the fewest bytes
+  /// so far, so that the writer threads finish together.
+  static func lanes(sizes: [Int], count: Int) -> [Int] {
+    var load = Array(repeating: 0, count: count)
+    return sizes.map { size in
+      let lane = load.indices.min { load[$0] < load[$1] }!
+      load[lane] += size
+      return lane
+    }
+  }
+}

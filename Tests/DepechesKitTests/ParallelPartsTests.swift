@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import DepechesKit
+
+/// A first run written in parallel parts and merged must be the same index as one writer's.
+@Suite struct ParallelPartsTests {
+  let queries = [
+    "Bayraktar", "cessez le feu", "\"cessez le feu\"", "Arménie", "négociations", "drone*",
+    "Erevan OR Bakou", "russie -ukraine", "Choïgou",
+  ]
+
+  private func options(_ index: String, workers: Int) -> IndexOptions {
+    IndexOptions(paths: [packageRoot + "/seeds"], indexPath: index, workers: workers, parallelMinBytes: 0)
+  }
+
+  /// Everything a query answers, ranking ties aside (docids differ between the two layouts).
+  private func answer(_ index: String, _ query: String) throws -> String {
+    let response = try SearchIndex(paths: [index]).search(SearchRequest(query: query, limit: 1000))
+    let hits = response.hits.map { "\($0.dispatch.id) \($0.snippet.text) \($0.snippet.highlights)" }.sorted()
+    let months = response.months.map { "\($0.month ?? "none")=\($0.count)" }
+    return "\(response.total) \(months) \(response.suggestion ?? "-")\n" + hits.joined(separator: "\n")
+  }
+
+  @Test func partsMergedGiveTheSameIndexAsOneWriter() throws {
+    let folder = TemporaryFolder()
+    let single = try Indexer(options: options(folder.path + "/One", workers: 1)).run()
+    let parallel = try Indexer(options: options(folder.path + "/Two", workers: 2)).run()
+    #expect(single.dispatches == parallel.dispatches && parallel.dispatches > 50)
+    #expect(parallel.compacted)
+    #expect(!FileManager.default.fileExists(atPath: folder.path + "/Two" + ParallelParts.folderSuffix))
+    for query in queries + ["Bayraktr", "négociatoins"] {
+      #expect(try answer(folder.path + "/One", query) == answer(folder.path + "/Two", query), "\(query)")
+    }
+    let stats = try SearchIndex(paths: [folder.path + "/Two"]).stats()
+    #expect(stats.dispatches == parallel.dispatches && stats.shards == 1)
+    let again = try Indexer(options: options(folder.path + "/Two", workers: 2)).run()
+    #expect(again.unchanged == again.files - again.skipped.count && again.added == 0)
+  }
+
+  @Test func leftoversOfAKilledRunAreRemoved() throws {
+    let folder = TemporaryFolder()
+    let index = folder.path + "/Index"
+    folder.write("Index" + ParallelParts.folderSuffix + "/part-0/stale", "left by a killed run")
+    _ = try Indexer(options: options(index, workers: 2)).run()
+    #expect(!FileManager.default.fileExists(atPath: index + ParallelParts.folderSuffix))
+    #expect(try search(index, "Bayraktar").total > 0)
+  }
+
+  @Test func aCancelledRunKeepsWhatItWrote() throws {
+    let folder = TemporaryFolder()
+    let index = folder.path + "/Index"
+    var seen = 0
+    let summary = try Indexer(options: options(index, workers: 2)).run(onFile: { _ in seen += 1 }, isCancelled: { seen >= 5 })
+    #expect(summary.interrupted)
+    #expect(summary.added >= 5 && summary.added < summary.files)
+    #expect(try SearchIndex(paths: [index]).stats().dispatches == summary.dispatches)
+    #expect(!FileManager.default.fileExists(atPath: index + ParallelParts.folderSuffix))
+    let rest = try Indexer(options: options(index, workers: 2)).run()
+    #expect(rest.added == summary.files - summary.added - rest.skipped.count)
+  }
+}
