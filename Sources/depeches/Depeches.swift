@@ -20,25 +20,48 @@ struct Depeches: ParsableCommand {
       ServeShardCommand.self, BenchCommand.self,
     ]
   )
+
+  /// Runs the command line: `search` in its common forms is read by `QuickSearch`, which
+  /// skips ArgumentParser's start-up cost; everything else, and every usage error, by
+  /// ArgumentParser.
+  static func main() {
+    guard let search = QuickSearch.invocation(Array(CommandLine.arguments.dropFirst())) else { return main(nil) }
+    do {
+      try search.run()
+    } catch {
+      exit(withError: error)
+    }
+  }
 }
 
 /// Options shared by the commands that read an index.
 struct ReadIndexOptions: ParsableArguments {
+  /// The index read when no `--index` is given.
+  static let defaultIndexes = ["Index"]
+  /// Seconds to wait for a remote shard when no `--timeout` is given.
+  static let defaultTimeout: Double = 10
+
   @Option(name: .customLong("index"), help: "Index folder (sharded or not) or Xapian stub file listing local and `remote :HOST:PORT` databases; repeat to search several together.")
-  var indexes: [String] = ["Index"]
+  var indexes: [String] = ReadIndexOptions.defaultIndexes
 
   @Option(help: "Seconds to wait for a remote shard before giving up on it.")
-  var timeout: Double = 10
+  var timeout: Double = ReadIndexOptions.defaultTimeout
 
   @Flag(help: "When some shards are down, search the others (with a warning naming the missing ones) instead of failing.")
   var partial = false
 
-  func validate() throws {
+  func validate() throws { try Self.validate(timeout: timeout) }
+
+  /// Checks `--timeout`; throws `ValidationError` (exit 64).
+  static func validate(timeout: Double) throws {
     guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds") }
   }
 
   /// Opens every index given as one; warnings go to stderr.
-  func open() throws -> SearchIndex {
+  func open() throws -> SearchIndex { try Self.open(indexes, timeout: timeout, partial: partial) }
+
+  /// Opens `indexes` as one; warnings go to stderr.
+  static func open(_ indexes: [String], timeout: Double, partial: Bool) throws -> SearchIndex {
     let index = try SearchIndex(paths: indexes, options: OpenOptions(timeoutSeconds: timeout, partial: partial))
     index.warnings.forEach(Terminal.warning)
     return index

@@ -33,39 +33,16 @@ struct SearchCommand: ParsableCommand {
   @Flag(help: "Print results as JSON (versioned, stable; see README).")
   var json = false
 
-  /// Largest page accepted.
-  static let maxLimit = 10_000
-
-  func validate() throws {
-    guard (1...Self.maxLimit).contains(limit) else { throw ValidationError("--limit must be between 1 and \(Self.maxLimit)") }
-    guard offset >= 0 else { throw ValidationError("--offset must be 0 or more") }
-    if let from = try parseDay(since, option: "--since"), let to = try parseDay(until, option: "--until"), from > to {
-      throw ValidationError("--since \(since!) is after --until \(until!)")
-    }
-    guard !query.allSatisfy(\.isWhitespace) else { throw ValidationError("the query is empty") }
+  /// What was asked, for the checks and the run shared with `QuickSearch`.
+  var invocation: SearchInvocation {
+    SearchInvocation(
+      words: words, indexes: index.indexes, timeout: index.timeout, partial: index.partial,
+      limit: limit, offset: offset, since: since, until: until, json: json)
   }
 
-  var query: String { words.joined(separator: " ") }
+  func validate() throws { try invocation.validate() }
 
-  func run() throws {
-    try runReportingFailures {
-      let request = SearchRequest(
-        query: query, limit: limit, offset: offset,
-        since: try parseDay(since, option: "--since"), until: try parseDay(until, option: "--until"))
-      let opened = try index.open()
-      let before = opened.warnings.count
-      let response = try opened.search(request)
-      opened.warnings.dropFirst(before).forEach(Terminal.warning)
-      if response.fellBackToAnyWord {
-        Terminal.note("no dispatch has all the words; showing those with any of them")
-      }
-      if json {
-        print(try JSONOutput.search(response))
-      } else {
-        print(TextOutput.search(response), terminator: "")
-      }
-    }
-  }
+  func run() throws { try invocation.run() }
 }
 
 /// `depeches stats`: what an index holds.

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Folding of one scalar: lower-case, then ligatures expanded and accents removed.
-/// Foundation's canonical decomposition is used only here, to build `ScalarTable` once.
+/// Foundation's canonical decomposition is used only here: by scripts/gen-scalar-table to make
+/// `ScalarTable`'s data, and at run time for scalars beyond `ScalarTable.limit`.
 enum Folding {
   /// Letters that have no canonical decomposition but fold to plain Latin letters
   /// (ligatures, and letters of names met in dispatches: Ø, Đ, Ł, ı, ß).

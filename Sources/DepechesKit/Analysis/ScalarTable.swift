@@ -1,11 +1,15 @@
-/// Kinds, lower-case and folded UTF-8 forms of the scalars below `limit`, computed once:
-/// the tokenizer's hot path is a table lookup, never a Unicode property query.
+/// Kinds, lower-case and folded UTF-8 forms of the scalars below `limit`: the tokenizer's hot
+/// path is a table lookup, never a Unicode property query.
+///
+/// The data is generated ahead of time (`ScalarTableData.swift`, by scripts/gen-scalar-table,
+/// from `Folding` and `ScalarKind`), so a process pays a copy, not Foundation's
+/// normalisation of every scalar, the first time it analyses text.
 final class ScalarTable: @unchecked Sendable {
   /// Scalars below this are in the table (Latin, Greek, Cyrillic, Armenian); the rest
-  /// (typographic punctuation, CJK, ...) go through the slow path. A larger table cost ~13 ms
-  /// of start-up per `depeches search` process for little indexing gain.
+  /// (typographic punctuation, CJK, ...) go through the slow path. Changing it means running
+  /// scripts/gen-scalar-table.
   static let limit: UInt32 = 0x0590
-  /// The one table, built on first use.
+  /// The one table, made on first use.
   static let shared = ScalarTable()
 
   /// `kinds[v]` is the `ScalarKind` raw value of scalar v.
@@ -16,33 +20,34 @@ final class ScalarTable: @unchecked Sendable {
   let foldSpans: UnsafeMutablePointer<UInt32>
   /// The UTF-8 bytes all spans point into.
   let bytes: UnsafeMutablePointer<UInt8>
-  /// (base, combining mark) → precomposed letter.
-  let compositions: [UInt64: UInt32]
 
   private init() {
-    let count = Int(ScalarTable.limit)
-    kinds = .allocate(capacity: count)
-    lowerSpans = .allocate(capacity: count)
-    foldSpans = .allocate(capacity: count)
-    var storage: [UInt8] = []
-    var seen: [[UInt8]: UInt32] = [:]
-    func span(_ text: String) -> UInt32 {
-      let utf8 = Array(text.utf8)
-      if let known = seen[utf8] { return known }
-      let value = UInt32(storage.count) << 8 | UInt32(utf8.count)
-      storage += utf8
-      seen[utf8] = value
-      return value
-    }
-    for value in 0..<ScalarTable.limit {
-      kinds[Int(value)] = ScalarKind.classify(value).rawValue
-      lowerSpans[Int(value)] = span(Folding.lower(value))
-      foldSpans[Int(value)] = span(Folding.fold(value))
-    }
-    bytes = .allocate(capacity: storage.count)
-    bytes.initialize(from: storage, count: storage.count)
-    compositions = Folding.compositions(below: ScalarTable.limit)
+    precondition(
+      ScalarTable.generatedLimit == ScalarTable.limit && ScalarTable.generatedKinds.count == Int(ScalarTable.limit),
+      "ScalarTableData.swift is stale: run scripts/gen-scalar-table")
+    kinds = ScalarTable.copy(ScalarTable.generatedKinds)
+    lowerSpans = ScalarTable.copy(ScalarTable.generatedLowerSpans)
+    foldSpans = ScalarTable.copy(ScalarTable.generatedFoldSpans)
+    bytes = ScalarTable.copy(ScalarTable.generatedBytes)
   }
+
+  /// A never-freed copy of generated data, for the hot path's unchecked pointer reads.
+  private static func copy<T>(_ values: [T]) -> UnsafeMutablePointer<T> {
+    let pointer = UnsafeMutablePointer<T>.allocate(capacity: values.count)
+    pointer.initialize(from: values, count: values.count)
+    return pointer
+  }
+
+  /// (base, combining mark) → precomposed letter, made on first use (NFD input only).
+  static let compositions: [UInt64: UInt32] = {
+    let triples = generatedCompositions
+    var pairs: [UInt64: UInt32] = [:]
+    pairs.reserveCapacity(triples.count / 3)
+    for start in stride(from: 0, to: triples.count, by: 3) {
+      pairs[Folding.key(triples[start], triples[start + 1])] = triples[start + 2]
+    }
+    return pairs
+  }()
 
   /// The kind of any scalar.
   @inline(__always)
@@ -57,6 +62,6 @@ final class ScalarTable: @unchecked Sendable {
 
   /// The precomposed form of base + mark, if Unicode has one.
   func compose(_ base: UInt32, _ mark: UInt32) -> UInt32? {
-    compositions[Folding.key(base, mark)]
+    ScalarTable.compositions[Folding.key(base, mark)]
   }
 }
