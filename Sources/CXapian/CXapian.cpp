@@ -412,7 +412,9 @@ int cx_search(cx_database *db, const cx_query *query, uint32_t offset, uint32_t 
         enquire.add_matchspy(result->spy.get());
       }
       result->mset = enquire.get_mset(offset, limit, check_at_least);
-      result->mset.fetch();
+      // Prefetching the documents helps remote shards; Xapian 1.4.22's MSet::fetch() crashes
+      // (reads out of bounds) on an MSet that starts past the first match, so only page one.
+      if (offset == 0) result->mset.fetch();
     } catch (...) {
       delete result;
       throw;

@@ -66,6 +66,8 @@ final class Workspace {
   }
 
   func run(_ arguments: String...) throws -> Run { try depeches(arguments, in: path) }
+  /// Runs depeches with an argument array.
+  func run(_ arguments: [String]) throws -> Run { try depeches(arguments, in: path) }
 }
 
 /// Parses JSON output into a dictionary.

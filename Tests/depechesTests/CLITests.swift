@@ -30,6 +30,20 @@ import Testing
     #expect(json.keys.contains("suggestion"))
   }
 
+  @Test func laterPagesContinueTheRanking() throws {
+    let ws = Workspace()
+    #expect(try ws.run("index", "--quiet").status == 0)
+    let ids = { (args: [String]) throws -> [String] in
+      let run = try ws.run(["search", "Bayraktar", "--json"] + args)
+      #expect(run.status == 0, "\(args): \(run.stderr)")
+      return try #require(try jsonObject(run.stdout)["results"] as? [[String: Any]]).compactMap { $0["id"] as? String }
+    }
+    let all = try ids(["--limit", "5"])
+    #expect(all.count >= 3)
+    #expect(try ids(["--limit", "2", "--offset", "1"]) == Array(all[1...2]))
+    #expect(try ids(["--offset", String(all.count + 10)]).isEmpty)
+  }
+
   @Test func unquotedWordsAreOneQueryAndPhrasesAreHighlightedWhole() throws {
     let ws = Workspace()
     _ = try ws.run("index", "--quiet")
