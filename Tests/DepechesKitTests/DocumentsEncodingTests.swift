@@ -127,3 +127,17 @@ func permissionDenied() throws {
   let result = DocumentReader().read(absolutePath: file.path, displayPath: "secret.txt")
   #expect(Support.reason(result) == "unreadable: permission denied")
 }
+
+@Test("the NFC shortcut only accepts text normalisation leaves unchanged")
+func nfcShortcutAgreesWithFoundation() {
+  let accepted = (0..<0x0300).map { $0 } + Array(0x2010...0x205F) + Array(0x20A0...0x20CF)
+  for value in accepted {
+    guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+    let text = "a" + String(scalar) + "é"
+    #expect(TextDecoding.isCertainlyNFC(text))
+    #expect(text.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(text.unicodeScalars), "U+\(String(value, radix: 16))")
+  }
+  #expect(!TextDecoding.isCertainlyNFC("Erevan e\u{301}"))
+  #expect(!TextDecoding.isCertainlyNFC("\u{212B}ngström"))
+  #expect(TextDecoding.isCertainlyNFC("l’Arménie « cœur » — 3 €\u{202F}!"))
+}

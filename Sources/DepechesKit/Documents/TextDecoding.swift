@@ -49,10 +49,21 @@ enum TextDecoding {
   private static func finish(_ raw: String) -> Outcome {
     if looksBinary(raw) { return .skipped("binary file") }
     let lineEnds = normalizeLineEnds(raw)
-    let isASCII = lineEnds.utf8.allSatisfy { $0 < 0x80 }
-    let text = isASCII ? lineEnds : lineEnds.precomposedStringWithCanonicalMapping
+    let text = isCertainlyNFC(lineEnds) ? lineEnds : lineEnds.precomposedStringWithCanonicalMapping
     if text.allSatisfy({ $0.isWhitespace }) { return .skipped("empty file") }
     return .text(text)
+  }
+
+  /// True when NFC normalisation cannot change the text, checked cheaply: every scalar is
+  /// below U+0300 (no character there decomposes or combines), or is in the punctuation and
+  /// currency blocks French typography uses (U+2010–U+205F, U+20A0–U+20CF: ’ « » – … €, the
+  /// narrow no-break space), none of which has a canonical decomposition. Anything else (an
+  /// accent typed as a combining mark, other scripts) goes through Foundation's normalisation.
+  static func isCertainlyNFC(_ text: String) -> Bool {
+    text.unicodeScalars.allSatisfy { scalar in
+      let v = scalar.value
+      return v < 0x0300 || (0x2010...0x205F).contains(v) || (0x20A0...0x20CF).contains(v)
+    }
   }
 
   /// CRLF and lone CR become LF.
