@@ -1,4 +1,4 @@
-import DepechesKit
+@testable import DepechesKit
 import Foundation
 import Testing
 
@@ -19,6 +19,16 @@ import Testing
   ])
   func variants(term: String, expected: [String]) {
     #expect(SynonymTable.builtIn.variants(of: term) == expected)
+  }
+
+  @Test func theStoredTextReadsBackAsTheSameTable() throws {
+    let user = try SynonymTable(parsing: "Choïgou, Choigu, Shoigu # variants\nKyiv, Kiev, Kiew\n")
+    for table in [SynonymTable.builtIn, user] {
+      let stored = SynonymTable(storedText: table.text)
+      #expect(stored.groups == table.groups)
+      for term in table.groups.joined() { #expect(stored.variants(of: term) == table.variants(of: term)) }
+    }
+    #expect(SynonymTable(storedText: user.text).variants(of: "Choïgou") == ["choigu", "shoigu"])
   }
 
   @Test func parsesCommentsBlankLinesAndDuplicates() throws {

@@ -32,6 +32,19 @@ public struct SynonymTable: Sendable {
     }
   }
 
+  /// The table as written by `text` (already folded and checked, one group per line, entries
+  /// separated by ", "), read without the analyzer: what a search reads from its index.
+  init(storedText text: String) {
+    groups = []
+    groupOfTerm = [:]
+    for line in text.split(separator: "\n") {
+      let group = line.split(separator: ",").map { String($0.drop { $0 == " " }) }.filter { !$0.isEmpty }
+      guard group.count >= 2 else { continue }
+      for term in group { groupOfTerm[term] = groups.count }
+      groups.append(group)
+    }
+  }
+
   /// The other members of `term`'s group, folded; empty when it has no synonyms.
   public func variants(of term: String) -> [String] {
     let folded = FrenchAnalyzer.fold(term)

@@ -29,19 +29,13 @@ final class DocumentBuilder {
   func build(_ dispatch: Dispatch, absolutePath: String, fileTerm: String) -> Built {
     var postings: [String: [UInt32]] = [:]
     var titleTerms: Set<String> = []
-    var spellings: [String: Int] = [:]
     var stemForms: [StemForm] = []
     var position = Schema.titleStartPosition
     let add: (Token) -> Void = { token in
       let pos = UInt32(position + token.position)
       postings[token.term, default: []].append(pos)
-      if !token.isStopWord {
-        if self.stems[token.stemBase] == nil {
-          stemForms.append(StemForm(stem: self.stem(token.stemBase), form: token.term))
-        }
-        if token.term.unicodeScalars.count >= DocumentBuilder.minSpellingLength {
-          spellings[token.term, default: 0] += 1
-        }
+      if !token.isStopWord && self.stems[token.stemBase] == nil {
+        stemForms.append(StemForm(stem: self.stem(token.stemBase), form: token.term))
       }
     }
     var lastPosition = position
@@ -58,6 +52,11 @@ final class DocumentBuilder {
         add(token)
         lastPosition = position + token.position
       }
+    }
+    var spellings: [String: Int] = [:]
+    for (term, positions) in postings
+    where term.unicodeScalars.count >= DocumentBuilder.minSpellingLength && !StopWords.contains(term) {
+      spellings[term] = positions.count
     }
     let stored = StoredDispatch(dispatch: dispatch, absolutePath: absolutePath, passageStarts: starts)
     let packed = pack(stored, postings: postings, titleTerms: titleTerms, fileTerm: fileTerm)

@@ -18,16 +18,39 @@ enum QueryRole: Equatable {
 /// Splits query text into lexemes. Tolerant: an unbalanced quote runs to the end, a
 /// closing parenthesis without an opening one is dropped.
 struct QueryLexer {
+  // Switches rather than Sets and Dictionaries: their first use in a process costs a
+  // protocol-conformance scan, which is measurable in a whole `depeches search`.
+
   /// Operator words, upper-case only (English and French).
-  static let operators: [String: QueryLexeme] = [
-    "AND": .and, "ET": .and, "OR": .or, "OU": .or, "NOT": .not, "SAUF": .not,
-  ]
+  static func op(_ word: String) -> QueryLexeme? {
+    switch word {
+    case "AND", "ET": return .and
+    case "OR", "OU": return .or
+    case "NOT", "SAUF": return .not
+    default: return nil
+    }
+  }
   /// Characters that open a phrase: straight quote, guillemet, curly and low quotes.
-  static let openingQuotes: Set<Unicode.Scalar> = ["\"", "«", "“", "”", "„"]
+  static func isOpeningQuote(_ s: Unicode.Scalar) -> Bool {
+    switch s {
+    case "\"", "«", "“", "”", "„": return true
+    default: return false
+    }
+  }
   /// Characters that close a phrase.
-  static let closingQuotes: Set<Unicode.Scalar> = ["\"", "»", "”", "“"]
+  static func isClosingQuote(_ s: Unicode.Scalar) -> Bool {
+    switch s {
+    case "\"", "»", "”", "“": return true
+    default: return false
+    }
+  }
   /// Between two tokens of one chunk, only these keep them in one phrase ("10/12/2020").
-  static let connectors: Set<Unicode.Scalar> = ["/", ":", "_", "@", ".", "\\", "'", "’"]
+  static func isConnector(_ s: Unicode.Scalar) -> Bool {
+    switch s {
+    case "/", ":", "_", "@", ".", "\\", "'", "’": return true
+    default: return false
+    }
+  }
   /// A wildcard prefix needs at least this many scalars ("dr*"); shorter is a plain word.
   static let minWildcardPrefix = 2
 
@@ -56,9 +79,9 @@ struct QueryLexer {
       if depth > 0 { lexemes.append(.close) }
       depth = max(0, depth - 1)
       index += 1
-    } else if QueryLexer.openingQuotes.contains(scalar) {
+    } else if QueryLexer.isOpeningQuote(scalar) {
       readPhrase()
-    } else if QueryLexer.closingQuotes.contains(scalar) {
+    } else if QueryLexer.isClosingQuote(scalar) {
       index += 1  // a closing quote with no phrase open
     } else {
       readChunk()
@@ -68,7 +91,7 @@ struct QueryLexer {
   private mutating func readPhrase() {
     let start = index + 1
     var end = start
-    while end < scalars.count && !QueryLexer.closingQuotes.contains(scalars[end]) { end += 1 }
+    while end < scalars.count && !QueryLexer.isClosingQuote(scalars[end]) { end += 1 }
     let words = analyzer.tokens(in: text(start..<end)).map(QueryLexer.word)
     lexemes.append(.phrase(words))
     index = min(end + 1, scalars.count)
@@ -78,7 +101,7 @@ struct QueryLexer {
     let start = index
     while index < scalars.count && !endsChunk(scalars[index]) { index += 1 }
     var chunk = text(start..<index)
-    if let op = QueryLexer.operators[chunk] {
+    if let op = QueryLexer.op(chunk) {
       lexemes.append(op)
       return
     }
@@ -89,7 +112,7 @@ struct QueryLexer {
     chunk.unicodeScalars.removeFirst()
     let sign = QueryLexeme.sign(first == "+" ? .required : .excluded)
     if chunk.isEmpty {
-      if index < scalars.count, scalars[index] == "(" || QueryLexer.openingQuotes.contains(scalars[index]) {
+      if index < scalars.count, scalars[index] == "(" || QueryLexer.isOpeningQuote(scalars[index]) {
         lexemes.append(sign)
       }
       return
@@ -100,7 +123,7 @@ struct QueryLexer {
 
   private func endsChunk(_ scalar: Unicode.Scalar) -> Bool {
     scalar.properties.isWhitespace || scalar == "(" || scalar == ")"
-      || QueryLexer.openingQuotes.contains(scalar) || QueryLexer.closingQuotes.contains(scalar)
+      || QueryLexer.isOpeningQuote(scalar) || QueryLexer.isClosingQuote(scalar)
   }
 
   /// Appends the atom of a chunk; false when nothing searchable is in it.
@@ -133,7 +156,7 @@ struct QueryLexer {
     for token in tokens {
       if let previous = result.last?.last,
         previous.joinsNext
-          || chunk[previous.range.upperBound..<token.range.lowerBound].allSatisfy(QueryLexer.connectors.contains)
+          || chunk[previous.range.upperBound..<token.range.lowerBound].allSatisfy(QueryLexer.isConnector)
       {
         result[result.count - 1].append(token)
       } else {

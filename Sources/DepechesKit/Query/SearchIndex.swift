@@ -60,10 +60,8 @@ public final class SearchIndex {
 
   /// Synonym groups written by the indexer (kept in metadata, so remote shards have them too).
   private func loadSynonyms() -> SynonymTable {
-    guard let text = try? db.metadata(Schema.synonymsKey), !text.isEmpty,
-      let table = try? SynonymTable(parsing: text)
-    else { return SynonymTable.builtIn }
-    return table
+    guard let text = try? db.metadata(Schema.synonymsKey), !text.isEmpty else { return SynonymTable.builtIn }
+    return SynonymTable(storedText: text)
   }
 
   /// Runs a search: ranked page, snippets, month facets over every match, suggestion.
