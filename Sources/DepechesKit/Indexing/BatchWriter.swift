@@ -46,6 +46,11 @@ final class BatchWriter {
     try db.setMetadata(key: Schema.synonymsKey, value: synonyms.text)
   }
 
+  /// True when the database remembers no file at all (a fresh index).
+  func remembersNoFile() throws -> Bool {
+    try db.metadataKeys(prefix: Schema.fileStatePrefix).isEmpty
+  }
+
   /// Dispatches in this database.
   func documentCount() throws -> Int { try db.documentCount() }
 

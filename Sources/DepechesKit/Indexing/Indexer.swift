@@ -62,7 +62,10 @@ public final class Indexer {
       [clock] in Indexer.seconds(clock.now - start)
     }
     let existing = try mains.reduce(0) { total, writer in try total + writer.guarded { try writer.documentCount() } }
-    let parts = ParallelParts.plan(layout: layout, documents: existing, bytesToRead: bytesToRead, options: options)
+    // Parts only for a fresh index: merging keeps one value per metadata key, so no file the
+    // index already remembers may be written again into a part.
+    let fresh = try existing == 0 && mains.allSatisfy { try $0.remembersNoFile() }
+    let parts = fresh ? ParallelParts.plan(layout: layout, bytesToRead: bytesToRead, options: options) : nil
     let preparer = FilePreparer(maxFileSize: options.maxFileSize, force: options.force)
     do {
       if let parts {

@@ -20,11 +20,11 @@ public struct ParallelParts {
   /// The part databases.
   let paths: [String]
 
-  /// Parts for this run, or nil when it should write into the index directly: only for an
-  /// unsharded, empty index that will be compacted, with enough to read and several cores.
-  static func plan(layout: IndexLayout, documents: Int, bytesToRead: Int, options: IndexOptions) -> ParallelParts? {
+  /// Parts for a run into a fresh index, or nil when it should write into the index directly:
+  /// only for an unsharded index that will be compacted, with enough to read and several cores.
+  static func plan(layout: IndexLayout, bytesToRead: Int, options: IndexOptions) -> ParallelParts? {
     let count = min(maxParts, options.workers)
-    guard layout.shardCount == 1, options.compact, documents == 0, bytesToRead >= options.parallelMinBytes, count > 1 else {
+    guard layout.shardCount == 1, options.compact, bytesToRead >= options.parallelMinBytes, count > 1 else {
       return nil
     }
     let folder = layout.path + folderSuffix
