@@ -67,6 +67,26 @@ import Testing
     #expect(try search(index, "\"négocier encore\"").total == 0)
   }
 
+  @Test func anIndexOfAnotherLayoutIsRefusedByReadersAndWriters() throws {
+    let folder = TemporaryFolder()
+    folder.write("in/a.txt", "Alpha\n\nLes négociations reprennent.")
+    let (index, _) = try buildIndex([folder.path + "/in"], in: folder)
+    do {
+      let db = try IndexLocation.openForWriting(index)
+      try db.setMetadata(key: Schema.versionKey, value: "1")
+      try db.commit()
+    }
+    #expect {
+      try SearchIndex(paths: [index])
+    } throws: { error in
+      guard case DepechesError.invalidArgument(let message) = error else { return false }
+      return message.contains("layout version 1") && message.contains("index the folder again")
+    }
+    #expect(throws: DepechesError.self) {
+      try Indexer(options: IndexOptions(paths: [folder.path + "/in"], indexPath: index, force: true)).run()
+    }
+  }
+
   @Test func badFilesAreSkippedWithReasonsAndTheRestIsIndexed() throws {
     let folder = TemporaryFolder()
     folder.write("in/good.txt", "Bon titre\n\nTexte correct sur Bakou.")

@@ -44,8 +44,19 @@ public final class SearchIndex {
       }
     }
     if openShards.isEmpty, let firstFailure { throw firstFailure }
+    try checkLayoutVersions()
     if hasRemoteShards && !warnings.contains(SearchIndex.spellingOffWarning) {
       warnings.append(SearchIndex.spellingOffWarning)
+    }
+  }
+
+  /// Refuses indexes written with another layout (their terms would not match this reader's
+  /// queries, silently); a database without the key (empty, or not from depeches) is let be.
+  private func checkLayoutVersions() throws {
+    for (shard, version) in zip(openShards, try db.metadataOfEachShard(Schema.versionKey))
+    where !version.isEmpty && version != Schema.version {
+      throw DepechesError.invalidArgument(
+        "\(shard.name) has index layout version \(version), this depeches reads \(Schema.version): index the folder again into a new index")
     }
   }
 
