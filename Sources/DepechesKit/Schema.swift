@@ -2,7 +2,7 @@
 ///
 /// Terms (all lower-case words are folded exact forms, see `FrenchAnalyzer`):
 /// - unprefixed: the exact word, with positions (phrases, exact-form ranking, highlighting,
-///   and stemmed matching: a query stem is looked up in the stem forms metadata below and
+///   and stemmed matching: a query stem is looked up in the word sets metadata below and
 ///   matches as one Xapian SYNONYM group of the exact words that share it);
 /// - `Q` + id: one unique term per dispatch (`replace_document` makes re-indexing idempotent);
 /// - `XF` + file key: every dispatch read from one file (so a changed file replaces them all);
@@ -24,14 +24,21 @@ public enum Schema {
   /// Value slot: the number of passages, as decimal text (summed by `stats` with a match spy).
   public static let passagesSlot: Int = 2
 
-  /// Metadata key prefix of a stem's forms: `stemFormsPrefix` + folded stem holds the exact
-  /// terms indexed with that stem, sorted and separated by `stemFormsSeparator`. Each shard
-  /// keeps the forms of what it holds; readers take the union over shards.
-  public static let stemFormsPrefix = "depeches:stem:"
-  /// Separates the forms in a stem forms value (terms never contain spaces).
-  public static let stemFormsSeparator: UInt8 = 0x20
-  /// Stems longer than this (in UTF-8 bytes) get no forms entry (Xapian keys are short).
-  public static let maxStemBytes = 160
+  /// Metadata key prefix of the word sets: values that are sets of words, sorted and separated
+  /// by `wordSetSeparator`. Each shard keeps the sets of what it holds; readers take the union
+  /// over shards, and merging databases (compaction) unites duplicate keys.
+  public static let wordSetPrefix = "depeches:set:"
+  /// Word set key prefix of a stem's forms: + folded stem → the exact terms indexed under it.
+  public static let stemFormsPrefix = wordSetPrefix + "forms:"
+  /// Word set key prefix of a term's stems: + exact term → the folded stems it was indexed
+  /// under (one, unless accented spellings folded alike stem apart). A query word typed
+  /// without accents ("refugies") finds its stem ("refugi", from "réfugiés") here, where
+  /// stemming the unaccented word would not ("refug").
+  public static let termStemsPrefix = wordSetPrefix + "stems:"
+  /// Separates the words of a word set (terms never contain spaces).
+  public static let wordSetSeparator: UInt8 = 0x20
+  /// Words longer than this (in UTF-8 bytes) get no word set entry (Xapian keys are short).
+  public static let maxWordSetKeyBytes = 160
 
   /// Metadata key holding `version`.
   public static let versionKey = "depeches:schema"
@@ -48,9 +55,9 @@ public enum Schema {
   /// Extra within-document frequency given to each title word (titles weigh more).
   public static let titleWdfBoost: UInt32 = 2
 
-  /// The metadata key of a stem's forms, or nil for a stem too long to have one.
-  public static func stemFormsKey(_ stem: String) -> String? {
-    stem.utf8.count <= maxStemBytes && !stem.isEmpty ? stemFormsPrefix + stem : nil
+  /// The metadata key of a word set (`prefix` + word), or nil for a word too long to have one.
+  public static func wordSetKey(_ prefix: String, _ word: String) -> String? {
+    word.utf8.count <= maxWordSetKeyBytes && !word.isEmpty ? prefix + word : nil
   }
   /// The unique term of a dispatch id.
   public static func idTerm(_ id: String) -> String { idPrefix + id }

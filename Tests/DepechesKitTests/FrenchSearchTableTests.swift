@@ -19,9 +19,11 @@ import Testing
     ("other-tense", "Autre temps\n2021-10-05\n\nIls ont cessé le feu hier soir."),
     ("nbsp", "Espaces insécables\n2021-10-06\n\nBilan\u{00A0}: 10\u{202F}000 déplacés\u{00A0}! Selon «\u{00A0}Moscou\u{00A0}», rien\u{00A0}?"),
     ("acronyms", "Acronymes\n2021-10-07\n\nL'O.T.A.N. observe les drones TB2 et les S-300."),
-    ("stemming", "Racines\n2021-10-08\n\nLes négociations reprennent ; les drones survolent la ville."),
+    ("stemming", "Racines\n2021-10-08\n\nLes négociations reprennent ; les drones survolent la ville ; des réfugiés fuient."),
     ("variants", "Variantes\n2021-10-09\n\nÀ Yerevan, on parle du Karabagh et de Shoigu."),
     ("date-text", "Date dans le texte\n\nBakou, 1er déc. 2021 — reprise des combats à la frontière."),
+    ("stems-irregular", "Pluriels en -aux\n2021-10-10\n\nLes chevaux des observateurs internationaux ; les journaux en parlent ; le négoce du bois."),
+    ("stems-accented", "Participes\n2021-10-11\n\nLes réfugiées sont accueillies ; l'accord est accordé aux armées."),
   ]
 
   /// (query, title that must be among the results, title that must not be, or nil).
@@ -62,6 +64,21 @@ import Testing
     ("Choïgou", "Variantes", nil),
     ("dron*", "Racines", nil),
     ("frontière", "Date dans le texte", nil),
+    // Stems that are not prefixes of the indexed word ("chevaux" → "cheval").
+    ("cheval", "Pluriels en -aux", nil),
+    ("journal", "Pluriels en -aux", nil),
+    ("international", "Pluriels en -aux", nil),
+    ("INTERNATIONALE", "Pluriels en -aux", nil),
+    // Stems of accented words, typed with or without the accents: unaccented "refugies"
+    // stems to "refug", but the index knows the word from "réfugiés" (stem "refugi"), which
+    // is how it reaches "réfugiées", written only in another dispatch.
+    ("réfugié", "Participes", nil),
+    ("refugies", "Participes", nil),
+    ("accorder", "Participes", nil),
+    ("armée", "Participes", nil),
+    ("armee", "Participes", nil),
+    // A stem must not pull in a word that only shares its beginning.
+    ("négoce", "Pluriels en -aux", "Racines"),
   ]
 
   static let index: (TemporaryFolder, String) = {

@@ -9,7 +9,9 @@ final class BatchWriter {
   private var filesInBatch = 0
   private var bytesInBatch = 0
   private var spellings: [String: Int] = [:]
-  private let stemForms = StemFormsWriter()
+  /// Stem → exact forms, and exact term → stems (see `Schema`).
+  private let stemForms = WordSetWriter(prefix: Schema.stemFormsPrefix)
+  private let termStems = WordSetWriter(prefix: Schema.termStemsPrefix)
 
   /// A writer committing every `batchSize` files or `byteLimit` bytes read, whichever first.
   init(db: XapianWritable, indexPath: String, batchSize: Int, byteLimit: Int = IndexOptions.batchByteLimit) {
@@ -78,7 +80,10 @@ final class BatchWriter {
       for document in documents {
         try db.replace(uniqueTerm: document.uniqueTerm, packed: document.packed)
         for (word, count) in document.spellings { spellings[word, default: 0] += count }
-        for pair in document.stemForms { try stemForms.add(pair, db: db) }
+        for pair in document.stemForms {
+          try stemForms.add(pair.form, to: pair.stem, db: db)
+          try termStems.add(pair.stem, to: pair.form, db: db)
+        }
       }
       try db.setMetadata(key: key, value: state.encoded)
       outcome = item.previous == nil ? .added(dispatches: documents.count) : .updated(dispatches: documents.count)
@@ -105,11 +110,12 @@ final class BatchWriter {
     return reports
   }
 
-  /// Writes the pending spelling data and stem forms, and commits everything, atomically.
+  /// Writes the pending spelling data and word sets, and commits everything, atomically.
   func commit() throws {
     try db.addSpellings(spellings)
     spellings.removeAll(keepingCapacity: true)
     try stemForms.flush(db: db)
+    try termStems.flush(db: db)
     try db.commit()
     filesInBatch = 0
     bytesInBatch = 0

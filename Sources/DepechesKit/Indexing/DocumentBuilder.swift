@@ -1,6 +1,6 @@
 /// Turns a dispatch into a packed Xapian document (see CXapian.h) in one pass of the analyzer:
 /// exact terms with positions, boolean terms, values, data; plus the (stem, exact form) pairs
-/// this builder has not reported yet, for the stem forms metadata (see `Schema`).
+/// this builder has not reported yet, for the word sets metadata (see `Schema`).
 /// One builder per thread (it owns a stemmer and caches).
 final class DocumentBuilder {
   private let analyzer = FrenchAnalyzer()

@@ -26,7 +26,7 @@ struct MatchPlan {
 /// Turns a `QueryNode` into a Xapian query over the schema's terms, with its `MatchPlan`.
 ///
 /// A free word matches its stem (the SYNONYM group of the indexed exact forms that share it,
-/// from the stem forms metadata) or its exact form; both are OR'ed so that the exact form
+/// from the word sets metadata) or its exact form; both are OR'ed so that the exact form
 /// ranks higher. Synonyms join each side as Xapian SYNONYM groups. Phrases use exact forms
 /// only, so "cessez le feu" does not match "cessé le feu".
 final class QueryBuilder {
@@ -87,11 +87,14 @@ final class QueryBuilder {
       return try XapianQuery.term(word.term)
     }
     let variants = [word.term] + synonyms(word.term).filter { $0 != word.term }
-    let stems = variants.map { $0 == word.term ? foldedStem(word.stemBase) : foldedStem($0) }
+    // A word's stems: its own, and those its exact form was indexed under (typed without
+    // accents, "refugies" stems to "refug", but the index knows it from "réfugiés": "refugi").
+    var stems = Set(variants.map { $0 == word.term ? foldedStem(word.stemBase) : foldedStem($0) })
+    for variant in variants { stems.formUnion(try stemForms.stems(of: variant)) }
     plan.exactTerms.formUnion(variants)
     plan.stems.formUnion(stems)
     var forms: [String] = []
-    for stem in Set(stems).sorted() { forms += try stemForms.forms(of: stem) }
+    for stem in stems.sorted() { forms += try stemForms.forms(of: stem) }
     let formSet = Set(forms)
     let positionTerms = variants + forms.filter { !variants.contains($0) }
     plan.groups.append(.init(terms: Array(positionTerms.prefix(QueryBuilder.maxStemVariants)), isPhrase: false))

@@ -1,5 +1,5 @@
-/// Reads the stem forms metadata (see `Schema.stemFormsPrefix`): the exact terms indexed under
-/// a folded stem, as the union over every shard. Caches what it read (one per search).
+/// Reads the word sets metadata (see `Schema.wordSetPrefix`): a stem's exact forms and a
+/// term's stems, each as the union over every shard. Caches what it read (one per search).
 final class StemFormsReader {
   private let db: XapianDatabase
   private var cache: [String: [String]] = [:]
@@ -8,16 +8,26 @@ final class StemFormsReader {
 
   /// The exact forms indexed under `stem`, sorted; empty when the index has none.
   func forms(of stem: String) throws -> [String] {
-    if let cached = cache[stem] { return cached }
-    guard let key = Schema.stemFormsKey(stem) else { return [] }
-    var forms: Set<String> = []
+    try set(Schema.stemFormsPrefix, stem)
+  }
+
+  /// The stems the exact term `term` was indexed under, sorted; empty when it was not indexed
+  /// (or is a stop word).
+  func stems(of term: String) throws -> [String] {
+    try set(Schema.termStemsPrefix, term)
+  }
+
+  private func set(_ prefix: String, _ word: String) throws -> [String] {
+    guard let key = Schema.wordSetKey(prefix, word) else { return [] }
+    if let cached = cache[key] { return cached }
+    var words: Set<String> = []
     for value in try db.metadataOfEachShard(key) {
-      for form in value.utf8.split(separator: Schema.stemFormsSeparator) {
-        forms.insert(String(decoding: form, as: UTF8.self))
+      for word in value.utf8.split(separator: Schema.wordSetSeparator) {
+        words.insert(String(decoding: word, as: UTF8.self))
       }
     }
-    let sorted = forms.sorted()
-    cache[stem] = sorted
+    let sorted = words.sorted()
+    cache[key] = sorted
     return sorted
   }
 }

@@ -93,8 +93,8 @@ func withChars<R>(_ bytes: [UInt8], _ body: (UnsafePointer<CChar>?, Int) throws 
 }
 
 /// Compacts (merging several) databases into a new one at `destination`; metadata keys under
-/// `unionPrefix` that several sources hold (stem forms) get the union of their words.
-func xapianCompact(sources: [String], destination: String, multipass: Bool, unionPrefix: String = Schema.stemFormsPrefix) throws {
+/// `unionPrefix` that several sources hold (word sets) get the union of their words.
+func xapianCompact(sources: [String], destination: String, multipass: Bool, unionPrefix: String = Schema.wordSetPrefix) throws {
   var cStrings = sources.map { strdup($0) }
   defer { cStrings.forEach { free($0) } }
   try cStrings.withUnsafeMutableBufferPointer { pointers in
