@@ -1,0 +1,136 @@
+// Search.cpp: queries, searching, and reading a result page (MSet) with its month counts.
+#include "Shim.hpp"
+
+using namespace cxshim;
+
+extern "C" {
+
+// ---- queries ----
+
+void cx_query_free(cx_query *query) { delete query; }
+
+int cx_query_term(const char *term, size_t len, unsigned wqf, unsigned pos, cx_query **out,
+                  cx_error *error) {
+  return guarded(error, [&] {
+    *out = new cx_query{Xapian::Query(std::string(term, len), wqf, pos)};
+  });
+}
+
+int cx_query_combine(int op, cx_query *const *subqueries, size_t count, unsigned param,
+                     cx_query **out, cx_error *error) {
+  return guarded(error, [&] {
+    std::vector<Xapian::Query> subs;
+    subs.reserve(count);
+    for (size_t i = 0; i < count; ++i) subs.push_back(subqueries[i]->query);
+    *out = new cx_query{Xapian::Query(op_of(op), subs.begin(), subs.end(), param)};
+  });
+}
+
+int cx_query_wildcard(const char *prefix, unsigned max_expansion, cx_query **out,
+                      cx_error *error) {
+  return guarded(error, [&] {
+    *out = new cx_query{Xapian::Query(Xapian::Query::OP_WILDCARD, std::string(prefix),
+                                      max_expansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT)};
+  });
+}
+
+int cx_query_value_range(unsigned slot, const char *lower, const char *upper, cx_query **out,
+                         cx_error *error) {
+  return guarded(error, [&] {
+    std::string lo(lower ? lower : ""), hi(upper ? upper : "");
+    Xapian::Query q;
+    if (lo.empty() && hi.empty())
+      q = Xapian::Query::MatchAll;
+    else if (lo.empty())
+      q = Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, hi);
+    else if (hi.empty())
+      q = Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, lo);
+    else
+      q = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, lo, hi);
+    *out = new cx_query{q};
+  });
+}
+
+int cx_query_scale(const cx_query *query, double factor, cx_query **out, cx_error *error) {
+  return guarded(error, [&] {
+    *out = new cx_query{Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query->query, factor)};
+  });
+}
+
+int cx_query_match_all(cx_query **out, cx_error *error) {
+  return guarded(error, [&] { *out = new cx_query{Xapian::Query::MatchAll}; });
+}
+
+int cx_query_describe(const cx_query *query, cx_buffer *out, cx_error *error) {
+  return guarded(error, [&] { fill(out, query->query.get_description()); });
+}
+
+// ---- searching ----
+
+int cx_search(cx_database *db, const cx_query *query, uint32_t offset, uint32_t limit,
+              uint32_t check_at_least, int facet_slot, cx_mset **out, cx_error *error) {
+  return guarded(error, [&] {
+    Xapian::Enquire enquire(db->db);
+    enquire.set_query(query->query);
+    auto *result = new cx_mset();
+    try {
+      if (facet_slot >= 0) {
+        result->spy.reset(new Xapian::ValueCountMatchSpy(static_cast<unsigned>(facet_slot)));
+        enquire.add_matchspy(result->spy.get());
+      }
+      result->mset = enquire.get_mset(offset, limit, check_at_least);
+      // Prefetching the documents helps remote shards; Xapian 1.4.22's MSet::fetch() crashes
+      // (reads out of bounds) on an MSet that starts past the first match, so only page one.
+      if (offset == 0) result->mset.fetch();
+    } catch (...) {
+      delete result;
+      throw;
+    }
+    *out = result;
+  });
+}
+
+void cx_mset_free(cx_mset *mset) { delete mset; }
+
+uint32_t cx_mset_size(const cx_mset *mset) { return mset->mset.size(); }
+
+void cx_mset_matches(const cx_mset *mset, uint32_t *estimated, uint32_t *lower,
+                     uint32_t *upper) {
+  *estimated = mset->mset.get_matches_estimated();
+  *lower = mset->mset.get_matches_lower_bound();
+  *upper = mset->mset.get_matches_upper_bound();
+}
+
+int cx_mset_docid(const cx_mset *mset, uint32_t index, uint32_t *out, cx_error *error) {
+  return guarded(error, [&] { *out = *(mset->mset[index]); });
+}
+
+int cx_mset_weight(const cx_mset *mset, uint32_t index, double *out, cx_error *error) {
+  return guarded(error, [&] { *out = mset->mset[index].get_weight(); });
+}
+
+int cx_mset_data(const cx_mset *mset, uint32_t index, cx_buffer *out, cx_error *error) {
+  return guarded(error, [&] { fill(out, mset->mset[index].get_document().get_data()); });
+}
+
+int cx_mset_value(const cx_mset *mset, uint32_t index, unsigned slot, cx_buffer *out,
+                  cx_error *error) {
+  return guarded(error,
+                 [&] { fill(out, mset->mset[index].get_document().get_value(slot)); });
+}
+
+int cx_mset_facets(const cx_mset *mset, cx_buffer *out, cx_error *error) {
+  return guarded(error, [&] {
+    std::string packed;
+    for (auto it = mset->spy ? mset->spy->values_begin() : Xapian::TermIterator();
+         mset->spy && it != mset->spy->values_end(); ++it) {
+      std::string value = *it;
+      put_u32(packed, static_cast<uint32_t>(value.size()));
+      packed += value;
+      put_u32(packed, it.get_termfreq());
+    }
+    fill(out, packed);
+  });
+}
+
+} // extern "C"

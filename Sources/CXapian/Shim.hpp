@@ -1,0 +1,211 @@
+// Shim.hpp: what the CXapian .cpp files share (handle structs and helpers); private to the
+// target. Every extern "C" function runs its body through guarded(), which turns each kind
+// of exception into a cx_status and a message; nothing thrown ever crosses into Swift.
+#ifndef CXAPIAN_SHIM_HPP
+#define CXAPIAN_SHIM_HPP
+
+#include "CXapian.h"
+
+#include <xapian.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <fcntl.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#include <cstring>
+#include <exception>
+#include <memory>
+#include <new>
+#include <set>
+#include <string>
+#include <vector>
+
+struct cx_stemmer { Xapian::Stem stem; };
+struct cx_database {
+  Xapian::Database db;
+  /// Each shard on its own (sharing db's internals), for per-shard metadata.
+  std::vector<Xapian::Database> parts;
+};
+struct cx_writable { Xapian::WritableDatabase db; };
+struct cx_query { Xapian::Query query; };
+struct cx_mset {
+  Xapian::MSet mset;
+  // Counts of a slot's values over every match seen; works through the remote backend too.
+  std::unique_ptr<Xapian::ValueCountMatchSpy> spy;
+};
+
+namespace cxshim {
+
+inline void set_error(cx_error *error, int code, const std::string &message) {
+  if (!error) return;
+  error->code = code;
+  std::strncpy(error->message, message.c_str(), sizeof(error->message) - 1);
+  error->message[sizeof(error->message) - 1] = '\0';
+}
+
+inline int status_of(const Xapian::Error &e) {
+  std::string type = e.get_type();
+  if (type == "DatabaseLockError") return CX_ERR_LOCK;
+  if (type == "DatabaseModifiedError") return CX_ERR_MODIFIED;
+  if (type == "DatabaseCorruptError") return CX_ERR_CORRUPT;
+  if (type == "DatabaseOpeningError" || type == "DatabaseNotFoundError" ||
+      type == "DatabaseVersionError")
+    return CX_ERR_OPENING;
+  if (type == "NetworkError" || type == "NetworkTimeoutError") return CX_ERR_NETWORK;
+  if (type == "QueryParserError" || type == "WildcardError") return CX_ERR_QUERY;
+  if (type == "InvalidArgumentError" || type == "RangeError") return CX_ERR_INVALID_ARGUMENT;
+  if (type == "DocNotFoundError") return CX_ERR_NOT_FOUND;
+  if (type == "UnimplementedError" || type == "FeatureUnavailableError")
+    return CX_ERR_UNSUPPORTED;
+  if (type == "DatabaseError" || type == "DatabaseCreateError") return CX_ERR_DATABASE;
+  return CX_ERR_XAPIAN;
+}
+
+template <typename F> int guarded(cx_error *error, F body) {
+  try {
+    body();
+    if (error) { error->code = CX_OK; error->message[0] = '\0'; }
+    return CX_OK;
+  } catch (const Xapian::Error &e) {
+    int code = status_of(e);
+    set_error(error, code, std::string(e.get_type()) + ": " + e.get_msg() +
+                               (e.get_context().empty() ? "" : " (" + e.get_context() + ")"));
+    return code;
+  } catch (const std::bad_alloc &) {
+    set_error(error, CX_ERR_STD, "out of memory");
+    return CX_ERR_STD;
+  } catch (const std::exception &e) {
+    set_error(error, CX_ERR_STD, e.what());
+    return CX_ERR_STD;
+  } catch (...) {
+    set_error(error, CX_ERR_UNKNOWN, "unknown C++ exception");
+    return CX_ERR_UNKNOWN;
+  }
+}
+
+inline void fill(cx_buffer *out, const std::string &s) {
+  out->data = nullptr;
+  out->len = 0;
+  if (s.empty()) return;
+  out->data = static_cast<char *>(std::malloc(s.size()));
+  if (!out->data) throw std::bad_alloc();
+  std::memcpy(out->data, s.data(), s.size());
+  out->len = s.size();
+}
+
+inline void put_u32(std::string &s, uint32_t v) { s.append(reinterpret_cast<const char *>(&v), 4); }
+
+// Reads a packed buffer front to back, throwing InvalidArgumentError past its end.
+struct Reader {
+  const char *p;
+  const char *end;
+  uint32_t u32() {
+    if (end - p < 4) throw Xapian::InvalidArgumentError("packed buffer truncated");
+    uint32_t v;
+    std::memcpy(&v, p, 4);
+    p += 4;
+    return v;
+  }
+  std::string bytes(uint32_t n) {
+    if (static_cast<size_t>(end - p) < n)
+      throw Xapian::InvalidArgumentError("packed buffer truncated");
+    std::string s(p, n);
+    p += n;
+    return s;
+  }
+};
+
+inline std::vector<std::string> split_strings(const char *packed, size_t len) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (size_t i = 0; i < len; ++i) {
+    if (packed[i] == '\0') {
+      out.emplace_back(packed + start, i - start);
+      start = i + 1;
+    }
+  }
+  if (start < len) out.emplace_back(packed + start, len - start);
+  return out;
+}
+
+template <typename It> std::string join_strings(It begin, It end, uint32_t max) {
+  std::string out;
+  uint32_t n = 0;
+  for (It it = begin; it != end && n < max; ++it, ++n) {
+    out += *it;
+    out.push_back('\0');
+  }
+  return out;
+}
+
+inline Xapian::Query::op op_of(int op) {
+  switch (op) {
+  case CX_OP_AND: return Xapian::Query::OP_AND;
+  case CX_OP_OR: return Xapian::Query::OP_OR;
+  case CX_OP_AND_NOT: return Xapian::Query::OP_AND_NOT;
+  case CX_OP_AND_MAYBE: return Xapian::Query::OP_AND_MAYBE;
+  case CX_OP_FILTER: return Xapian::Query::OP_FILTER;
+  case CX_OP_PHRASE: return Xapian::Query::OP_PHRASE;
+  case CX_OP_NEAR: return Xapian::Query::OP_NEAR;
+  case CX_OP_SYNONYM: return Xapian::Query::OP_SYNONYM;
+  case CX_OP_ELITE_SET: return Xapian::Query::OP_ELITE_SET;
+  }
+  throw Xapian::InvalidArgumentError("unknown query operator");
+}
+
+inline Xapian::Document unpack_document(const char *packed, size_t len) {
+  Reader r{packed, packed + len};
+  Xapian::Document doc;
+  doc.set_data(r.bytes(r.u32()));
+  for (uint32_t n = r.u32(); n > 0; --n) {
+    uint32_t slot = r.u32();
+    doc.add_value(slot, r.bytes(r.u32()));
+  }
+  for (uint32_t n = r.u32(); n > 0; --n) {
+    std::string term = r.bytes(r.u32());
+    uint32_t extra = r.u32();
+    uint32_t npos = r.u32();
+    bool has_positions = npos > 0;
+    for (; npos > 0; --npos) doc.add_posting(term, r.u32());
+    if (extra > 0 || !has_positions) doc.add_term(term, extra);
+  }
+  return doc;
+}
+
+/// Resolves metadata keys present in several merged databases: for keys under the union
+/// prefix the values are sets of space-separated words, merged and sorted; otherwise the
+/// first database's value wins (Xapian's default).
+class UnionCompactor : public Xapian::Compactor {
+  std::string prefix;
+
+ public:
+  explicit UnionCompactor(std::string p) : prefix(std::move(p)) {}
+
+  std::string resolve_duplicate_metadata(const std::string &key, size_t num_tags,
+                                         const std::string tags[]) override {
+    // Xapian 1.4's glass compactor passes the table key, with its "\0\xc0" metadata marker.
+    size_t skip = key.size() >= 2 && key[0] == '\0' && key[1] == '\xc0' ? 2 : 0;
+    if (prefix.empty() || key.compare(skip, prefix.size(), prefix) != 0) return tags[0];
+    std::set<std::string> words;
+    for (size_t i = 0; i < num_tags; ++i) {
+      size_t start = 0;
+      while (start <= tags[i].size()) {
+        size_t end = tags[i].find(' ', start);
+        if (end == std::string::npos) end = tags[i].size();
+        if (end > start) words.insert(tags[i].substr(start, end - start));
+        start = end + 1;
+      }
+    }
+    std::string out;
+    for (const std::string &word : words) {
+      if (!out.empty()) out.push_back(' ');
+      out += word;
+    }
+    return out;
+  }
+};
+
+} // namespace cxshim
+
+#endif // CXAPIAN_SHIM_HPP

@@ -1,0 +1,125 @@
+// Writable.cpp: writing a database, and maintenance (compaction, swapping folders).
+#include "Shim.hpp"
+
+using namespace cxshim;
+
+extern "C" {
+
+// ---- writing ----
+
+int cx_writable_open(const char *path, int create, cx_writable **out, cx_error *error) {
+  return guarded(error, [&] {
+    int flags = create ? Xapian::DB_CREATE_OR_OPEN : Xapian::DB_OPEN;
+    *out = new cx_writable{Xapian::WritableDatabase(path, flags)};
+  });
+}
+
+void cx_writable_free(cx_writable *db) {
+  if (!db) return;
+  try {
+    db->db.close();
+  } catch (...) {
+    // Closing only releases the lock; a failure here leaves nothing to report to.
+  }
+  delete db;
+}
+
+int cx_writable_replace(cx_writable *db, const char *unique_term, const char *packed,
+                        size_t len, uint32_t *docid, cx_error *error) {
+  return guarded(error, [&] {
+    Xapian::Document doc = unpack_document(packed, len);
+    std::string term(unique_term);
+    doc.add_boolean_term(term);
+    *docid = db->db.replace_document(term, doc);
+  });
+}
+
+int cx_writable_delete(cx_writable *db, const char *term, cx_error *error) {
+  return guarded(error, [&] { db->db.delete_document(std::string(term)); });
+}
+
+int cx_writable_add_spellings(cx_writable *db, const char *packed, size_t len,
+                              cx_error *error) {
+  return guarded(error, [&] {
+    Reader r{packed, packed + len};
+    for (uint32_t n = r.u32(); n > 0; --n) {
+      std::string word = r.bytes(r.u32());
+      db->db.add_spelling(word, r.u32());
+    }
+  });
+}
+
+int cx_writable_set_synonyms(cx_writable *db, const char *key, const char *values,
+                             size_t len, cx_error *error) {
+  return guarded(error, [&] {
+    db->db.clear_synonyms(key);
+    for (const std::string &value : split_strings(values, len)) db->db.add_synonym(key, value);
+  });
+}
+
+int cx_writable_synonym_keys(cx_writable *db, cx_buffer *out, cx_error *error) {
+  return guarded(error, [&] {
+    fill(out, join_strings(db->db.synonym_keys_begin(), db->db.synonym_keys_end(), UINT32_MAX));
+  });
+}
+
+int cx_writable_set_metadata(cx_writable *db, const char *key, const char *value, size_t len,
+                             cx_error *error) {
+  return guarded(error, [&] { db->db.set_metadata(key, std::string(value, len)); });
+}
+
+int cx_writable_metadata(cx_writable *db, const char *key, cx_buffer *out, cx_error *error) {
+  return guarded(error, [&] { fill(out, db->db.get_metadata(key)); });
+}
+
+int cx_writable_metadata_keys(cx_writable *db, const char *prefix, cx_buffer *out,
+                              cx_error *error) {
+  return guarded(error, [&] {
+    fill(out, join_strings(db->db.metadata_keys_begin(prefix), db->db.metadata_keys_end(prefix),
+                           UINT32_MAX));
+  });
+}
+
+int cx_writable_doccount(cx_writable *db, uint32_t *out, cx_error *error) {
+  return guarded(error, [&] { *out = db->db.get_doccount(); });
+}
+
+int cx_writable_termfreq(cx_writable *db, const char *term, uint32_t *out, cx_error *error) {
+  return guarded(error, [&] { *out = db->db.get_termfreq(term); });
+}
+
+int cx_writable_commit(cx_writable *db, cx_error *error) {
+  return guarded(error, [&] { db->db.commit(); });
+}
+
+// ---- maintenance ----
+
+int cx_compact(const char *const *sources, size_t count, const char *destination,
+               int multipass, const char *union_prefix, cx_error *error) {
+  return guarded(error, [&] {
+    Xapian::Database combined;
+    for (size_t i = 0; i < count; ++i) combined.add_database(Xapian::Database(sources[i]));
+    unsigned flags = Xapian::DBCOMPACT_NO_RENUMBER;
+    if (multipass) flags |= Xapian::DBCOMPACT_MULTIPASS;
+    if (count > 1) flags = multipass ? Xapian::DBCOMPACT_MULTIPASS : 0;
+    UnionCompactor compactor(union_prefix ? union_prefix : "");
+    combined.compact(destination, flags, 0, compactor);
+  });
+}
+
+int cx_exchange_paths(const char *a, const char *b, cx_error *error) {
+  return guarded(error, [&] {
+#ifndef RENAME_EXCHANGE
+    const unsigned RENAME_EXCHANGE = 1u << 1;
+#endif
+    if (syscall(SYS_renameat2, AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE) != 0) {
+      int e = errno;
+      if (e == EINVAL || e == ENOSYS || e == ENOTSUP)
+        throw Xapian::UnimplementedError("atomic exchange not supported here");
+      throw Xapian::DatabaseError(std::string("cannot swap ") + a + " and " + b + ": " +
+                                  std::strerror(e));
+    }
+  });
+}
+
+} // extern "C"
