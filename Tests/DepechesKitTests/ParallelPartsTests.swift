@@ -37,6 +37,16 @@ import Testing
     #expect(again.unchanged == again.files - again.skipped.count && again.added == 0)
   }
 
+  @Test(arguments: [1, 2])
+  func aTrailingSlashStillWritesBesideTheIndex(workers: Int) throws {
+    let folder = TemporaryFolder()
+    let summary = try Indexer(options: options(folder.path + "/Index/", workers: workers)).run()
+    #expect(summary.compacted)
+    let inside = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/Index")
+    #expect(inside.allSatisfy { !$0.hasPrefix(".") }, "\(inside)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["Index"])
+  }
+
   @Test func leftoversOfAKilledRunAreRemoved() throws {
     let folder = TemporaryFolder()
     let index = folder.path + "/Index"

@@ -15,6 +15,7 @@ public enum Compactor {
 
   /// Compacts the index at `path`.
   public static func compact(indexPath path: String) throws -> Outcome {
+    let path = IndexLocation.normalized(path)
     guard IndexLocation.holdsDatabase(path) else { throw DepechesError.indexNotFound(path: path) }
     let lock = try IndexLocation.openForWriting(path)
     defer { withExtendedLifetime(lock) {} }

@@ -27,6 +27,7 @@ public struct IndexLayout: Equatable, Sendable {
   /// The layout of the index at `path`: what is on disk, checked against `requested` shards
   /// (nil: keep what is there, or 1 for a new index).
   public static func resolve(_ path: String, requested: Int?) throws -> IndexLayout {
+    let path = IndexLocation.normalized(path)
     let existing = try existingShardCount(path)
     if let requested, let existing, requested != existing {
       throw DepechesError.invalidArgument(
