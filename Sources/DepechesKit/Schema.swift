@@ -27,14 +27,16 @@ public enum Schema {
   /// Metadata key prefix of the word sets: values that are sets of words, sorted and separated
   /// by `wordSetSeparator`. Each shard keeps the sets of what it holds; readers take the union
   /// over shards, and merging databases (compaction) unites duplicate keys.
-  public static let wordSetPrefix = "depeches:set:"
+  /// (Short keys: there is one per distinct stem and per accented word, and glass stores
+  /// every key whole.)
+  public static let wordSetPrefix = "w:"
   /// Word set key prefix of a stem's forms: + folded stem → the exact terms indexed under it.
-  public static let stemFormsPrefix = wordSetPrefix + "forms:"
+  public static let stemFormsPrefix = wordSetPrefix + "f:"
   /// Word set key prefix of a term's stems: + exact term → the folded stems it was indexed
-  /// under (one, unless accented spellings folded alike stem apart). A query word typed
-  /// without accents ("refugies") finds its stem ("refugi", from "réfugiés") here, where
-  /// stemming the unaccented word would not ("refug").
-  public static let termStemsPrefix = wordSetPrefix + "stems:"
+  /// under, kept only where stemming the exact (unaccented) term gives another stem. A query
+  /// word typed without accents ("refugies") finds its stem ("refugi", from "réfugiés")
+  /// here, where stemming the unaccented word would not ("refug").
+  public static let termStemsPrefix = wordSetPrefix + "s:"
   /// Separates the words of a word set (terms never contain spaces).
   public static let wordSetSeparator: UInt8 = 0x20
   /// Words longer than this (in UTF-8 bytes) get no word set entry (Xapian keys are short).

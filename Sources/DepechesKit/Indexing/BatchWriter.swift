@@ -82,7 +82,7 @@ final class BatchWriter {
         for (word, count) in document.spellings { spellings[word, default: 0] += count }
         for pair in document.stemForms {
           try stemForms.add(pair.form, to: pair.stem, db: db)
-          try termStems.add(pair.stem, to: pair.form, db: db)
+          if pair.stemsApart { try termStems.add(pair.stem, to: pair.form, db: db) }
         }
       }
       try db.setMetadata(key: key, value: state.encoded)

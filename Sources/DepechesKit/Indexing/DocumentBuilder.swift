@@ -35,7 +35,11 @@ final class DocumentBuilder {
       let pos = UInt32(position + token.position)
       postings[token.term, default: []].append(pos)
       if !token.isStopWord && self.stems[token.stemBase] == nil {
-        stemForms.append(StemForm(stem: self.stem(token.stemBase), form: token.term))
+        let stem = self.stem(token.stemBase)
+        // Stemming the folded form itself gives another stem ("refugies" → "refug", where
+        // "réfugiés" gave "refugi"): a query typed that way needs the term → stems set.
+        let apart = token.term != token.stemBase && FrenchAnalyzer.foldedStem(token.term, stemmer: self.stemmer) != stem
+        stemForms.append(StemForm(stem: stem, form: token.term, stemsApart: apart))
       }
     }
     var lastPosition = position
@@ -108,4 +112,6 @@ final class DocumentBuilder {
 struct StemForm: Hashable {
   var stem: String
   var form: String
+  /// True when stemming `form` as typed (folded) does not give `stem`.
+  var stemsApart: Bool
 }
