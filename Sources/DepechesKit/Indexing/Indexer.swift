@@ -47,12 +47,7 @@ public final class Indexer {
     let files = try FileWalker.files(under: options.paths)
     let synonyms = try loadSynonyms()
     let layout = try IndexLayout.resolve(options.indexPath, requested: options.shards)
-    if layout.shardCount > 1 { _ = try IndexLocation.checkWritableFolder(options.indexPath) }
-    try layout.writeStub()
-    let mains = try layout.shardPaths.map {
-      BatchWriter(db: try IndexLocation.openForWriting($0), indexPath: $0, batchSize: options.batchSize)
-    }
-    for writer in mains { try writer.guarded { try writer.prepareSchema(synonyms: synonyms) } }
+    let mains = try openWriters(layout, synonyms: synonyms)
     let (toRead, unchanged) = try partition(files, stateOf: { file in
       let writer = mains[layout.shard(forPath: file.absolutePath)]
       return try writer.guarded { try writer.state(of: file) }
@@ -69,10 +64,7 @@ public final class Indexer {
     let preparer = FilePreparer(maxFileSize: options.maxFileSize, force: options.force)
     do {
       if let parts {
-        let writers = try parts.open(batchSize: options.batchSize)
-        ledger.summary.interrupted = try LaneRunner().run(
-          toRead, writers: writers, preparer: preparer, onReport: ledger.record, isCancelled: isCancelled)
-        for writer in writers { try writer.guarded { try writer.commit() } }
+        try writeInParts(parts, toRead, preparer: preparer, ledger: ledger, isCancelled: isCancelled)
       } else {
         try writePipelined(toRead, writers: mains, layout: layout, preparer: preparer, ledger: ledger, isCancelled: isCancelled)
       }
@@ -89,6 +81,29 @@ public final class Indexer {
     }
     let documents = try mains.reduce(0) { total, writer in try total + writer.guarded { try writer.documentCount() } }
     return (ledger.summary, layout, documents)
+  }
+
+  /// Opens (locks) the index's databases, checks their layout version and writes synonyms.
+  private func openWriters(_ layout: IndexLayout, synonyms: SynonymTable) throws -> [BatchWriter] {
+    if layout.shardCount > 1 { _ = try IndexLocation.checkWritableFolder(layout.path) }
+    try layout.writeStub()
+    let writers = try layout.shardPaths.map {
+      BatchWriter(db: try IndexLocation.openForWriting($0), indexPath: $0, batchSize: options.batchSize)
+    }
+    for writer in writers { try writer.guarded { try writer.prepareSchema(synonyms: synonyms) } }
+    return writers
+  }
+
+  /// Writes a fresh index's files into parallel parts, one lane per part (see
+  /// `ParallelParts`), and commits them; the caller merges them.
+  private func writeInParts(
+    _ parts: ParallelParts, _ toRead: [(file: FoundFile, previous: FileState?)], preparer: FilePreparer,
+    ledger: Ledger, isCancelled: () -> Bool
+  ) throws {
+    let writers = try parts.open(batchSize: options.batchSize)
+    ledger.summary.interrupted = try LaneRunner().run(
+      toRead, writers: writers, preparer: preparer, onReport: ledger.record, isCancelled: isCancelled)
+    for writer in writers { try writer.guarded { try writer.commit() } }
   }
 
   /// Prepares chunk N+1 on worker threads while this thread writes chunk N (each shard's
