@@ -101,7 +101,11 @@ final class QueryBuilder {
     let exact = try XapianQuery.combine(.synonym, variants.map { try XapianQuery.term($0) })
     guard !formSet.isEmpty else { return exact }
     let stemmed = try XapianQuery.combine(.synonym, formSet.sorted().map { try XapianQuery.term($0) })
-    return try XapianQuery.combine(.or, [stemmed, exact])
+    // When every exact variant is one of the forms, the exact part matches only documents the
+    // stemmed part matches: AND_MAYBE gives the same matches and scores as OR, and only
+    // looks at the exact postings where the stemmed part matched.
+    let op: XapianQuery.Op = variants.allSatisfy(formSet.contains) ? .andMaybe : .or
+    return try XapianQuery.combine(op, [stemmed, exact])
   }
 
   private func buildPhrase(_ words: [QueryWord]) throws -> XapianQuery {
