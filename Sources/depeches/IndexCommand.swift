@@ -58,9 +58,8 @@ struct IndexCommand: ParsableCommand {
     }
     guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     guard !(quiet && verbose) else { throw ValidationError("--quiet and --verbose cannot be used together") }
-    for path in paths where !FileManager.default.fileExists(atPath: path) {
-      throw ValidationError("no such file or folder: \(path)")
-    }
+    // Paths that do not exist are reported by the indexer (exit 64), after ArgumentParser has
+    // had its say: a mistyped option ("--idnex X") must be named as such, not as a path.
   }
 
   func run() throws {
