@@ -56,6 +56,13 @@ import Testing
     #expect(try search(index, "Bayraktar").total > 0)
   }
 
+  @Test func aFolderOfTheSameNameThatIsNotOursIsLeftAlone() throws {
+    let folder = TemporaryFolder()
+    let mine = folder.write("Index" + ParallelParts.folderSuffix + "/notes.txt", "my notes")
+    #expect(throws: DepechesError.self) { try Indexer(options: options(folder.path + "/Index", workers: 2)).run() }
+    #expect(FileManager.default.contents(atPath: mine) == Data("my notes".utf8))
+  }
+
   @Test func aCancelledRunKeepsWhatItWrote() throws {
     let folder = TemporaryFolder()
     let index = folder.path + "/Index"

@@ -3,7 +3,7 @@ import Foundation
 /// Where an index lives on disk, and the checks made before reading or writing it.
 public enum IndexLocation {
   /// The path without trailing slashes ("Index/" → "Index"), so that files written beside
-  /// the index ("Index.parts", "Index.compacting") land beside it, not inside.
+  /// the index ("Index.depeches-parts", "Index.compacting") land beside it, not inside.
   public static func normalized(_ path: String) -> String {
     var path = Substring(path)
     while path.count > 1 && path.hasSuffix("/") { path = path.dropLast() }

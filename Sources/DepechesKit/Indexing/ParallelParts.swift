@@ -5,7 +5,7 @@ import Foundation
 /// into the index by Xapian's compaction (the compaction a fresh index gets anyway).
 ///
 /// Xapian's write path is single-threaded per database and is most of the indexing time, so
-/// this is where a second core pays. The parts live beside the index (`Index.parts/`); the
+/// this is where a second core pays. The parts live beside the index (`Index.depeches-parts/`); the
 /// index's write lock is held throughout, so leftovers of a killed run can be removed safely.
 public struct ParallelParts {
   /// Below this many bytes to read, one writer is about as fast as the merge costs.
@@ -13,7 +13,7 @@ public struct ParallelParts {
   /// At most this many parts (and writer threads).
   static let maxParts = 4
   /// Suffix of the folder beside the index that holds the parts.
-  static let folderSuffix = ".parts"
+  static let folderSuffix = ".depeches-parts"
 
   /// The folder of the parts.
   let folder: String
@@ -34,6 +34,10 @@ public struct ParallelParts {
   /// Removes what a killed run left and opens one writer per part (the caller holds the
   /// index's write lock, so no other run uses these folders).
   func open(batchSize: Int) throws -> [BatchWriter] {
+    guard holdsOnlyParts() else {
+      throw DepechesError.indexWriteFailed(
+        path: folder, message: "it holds files depeches did not put there; move it away and index again")
+    }
     removeFolder()
     do {
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -54,7 +58,14 @@ public struct ParallelParts {
 
   /// Removes the parts folder (after a merge, or a failure).
   func removeFolder() {
+    guard holdsOnlyParts() else { return }
     try? FileManager.default.removeItem(atPath: folder)
+  }
+
+  /// True when the folder is absent or holds nothing but `part-N` databases (ours to delete).
+  private func holdsOnlyParts() -> Bool {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return true }
+    return names.allSatisfy { $0.hasPrefix("part-") && Int($0.dropFirst(5)) != nil }
   }
 
   /// Spreads files over `count` lanes: each file (in order) to the lane with the fewest bytes
