@@ -93,10 +93,9 @@ final class QueryBuilder {
     for variant in variants { stems.formUnion(try stemForms.stems(of: variant)) }
     plan.exactTerms.formUnion(variants)
     plan.stems.formUnion(stems)
-    var forms: [String] = []
-    for stem in stems.sorted() { forms += try stemForms.forms(of: stem) }
-    let formSet = Set(forms)
-    let positionTerms = variants + forms.filter { !variants.contains($0) }
+    var formSet: Set<String> = []
+    for stem in stems { formSet.formUnion(try stemForms.forms(of: stem)) }
+    let positionTerms = variants + formSet.sorted().filter { !variants.contains($0) }
     plan.groups.append(.init(terms: Array(positionTerms.prefix(QueryBuilder.maxStemVariants)), isPhrase: false))
     let exact = try XapianQuery.combine(.synonym, variants.map { try XapianQuery.term($0) })
     guard !formSet.isEmpty else { return exact }
