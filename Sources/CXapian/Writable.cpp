@@ -44,8 +44,31 @@ int cx_writable_add_spellings(cx_writable *db, const char *packed, size_t len,
     Reader r{packed, packed + len};
     for (uint32_t n = r.u32(); n > 0; --n) {
       std::string word = r.bytes(r.u32());
-      db->db.add_spelling(word, r.u32());
+      int32_t change = static_cast<int32_t>(r.u32());
+      if (change > 0) db->db.add_spelling(word, static_cast<Xapian::termcount>(change));
+      if (change < 0) db->db.remove_spelling(word, static_cast<Xapian::termcount>(-change));
     }
+  });
+}
+
+int cx_writable_occurrences(cx_writable *db, const char *term, cx_buffer *out, cx_error *error) {
+  return guarded(error, [&] {
+    std::string packed;
+    uint32_t pairs = 0;
+    // An empty term would list every document: nothing is indexed by it.
+    if (*term == '\0') return fill(out, std::string(4, '\0'));
+    for (auto doc = db->db.postlist_begin(term); doc != db->db.postlist_end(term); ++doc) {
+      for (auto t = db->db.termlist_begin(*doc); t != db->db.termlist_end(*doc); ++t) {
+        const std::string &name = *t;
+        put_u32(packed, static_cast<uint32_t>(name.size()));
+        packed += name;
+        put_u32(packed, t.positionlist_count());
+        ++pairs;
+      }
+    }
+    std::string sized;
+    put_u32(sized, pairs);
+    fill(out, sized + packed);
   });
 }
 

@@ -142,6 +142,24 @@ import Testing
     #expect(try search(index, "Bayraktar").suggestion == nil)
   }
 
+  @Test func wordsOfChangedAndRemovedFilesLeaveTheSuggestions() throws {
+    let folder = TemporaryFolder()
+    folder.write("in/a.txt", "Alpha\n\nLes drones Bayraktar survolent Stepanakert.")
+    folder.write("in/b.txt", "Bravo\n\nStepanakert attend ; Bayraktar encore.")
+    let (index, _) = try buildIndex([folder.path + "/in"], in: folder)
+    #expect(try search(index, "Bayraktr").suggestion == "bayraktar")
+    #expect(try search(index, "Stepanakrt").suggestion == "stepanakert")
+    folder.write("in/a.txt", "Alpha\n\nLes drones survolent la ville, longuement.")
+    _ = try Indexer(options: IndexOptions(paths: [folder.path + "/in"], indexPath: index)).run()
+    // b.txt still holds both words: still suggested.
+    #expect(try search(index, "Bayraktr").suggestion == "bayraktar")
+    try FileManager.default.removeItem(atPath: folder.path + "/in/b.txt")
+    _ = try Indexer(options: IndexOptions(paths: [folder.path + "/in"], indexPath: index)).run()
+    #expect(try search(index, "Bayraktr").suggestion == nil)
+    #expect(try search(index, "Stepanakrt").suggestion == nil)
+    #expect(try search(index, "longuemnt").suggestion == "longuement")
+  }
+
   @Test func missingIndexSaysWhereItLooked() throws {
     let folder = TemporaryFolder()
     #expect(throws: DepechesError.indexNotFound(path: folder.path + "/nope")) {

@@ -182,9 +182,13 @@ int cx_writable_replace(cx_writable *db, const char *unique_term, const char *pa
                         size_t len, uint32_t *docid, cx_error *error);
 /** Deletes every document indexed by term. */
 int cx_writable_delete(cx_writable *db, const char *term, cx_error *error);
-/** Adds packed spelling words with their frequency increments. */
+/** Applies packed spelling words with signed frequency changes (int32 in the u32 slot):
+ *  positive adds, negative removes (a word whose frequency drops to 0 is gone). */
 int cx_writable_add_spellings(cx_writable *db, const char *packed, size_t len,
                               cx_error *error);
+/** Every term of every document indexed by term, with its number of positions there:
+ *  packed as u32 count, then (string, u32) pairs (one pair per document and term). */
+int cx_writable_occurrences(cx_writable *db, const char *term, cx_buffer *out, cx_error *error);
 /** Removes every synonym of key, then adds each of the string list values. */
 int cx_writable_set_synonyms(cx_writable *db, const char *key, const char *values,
                              size_t len, cx_error *error);

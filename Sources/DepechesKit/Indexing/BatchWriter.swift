@@ -71,12 +71,12 @@ final class BatchWriter {
       outcome = .unchanged
     case .skipped(let reason):
       if item.previous != nil {
-        try db.delete(term: FileState.term(forPath: item.file.absolutePath))
+        try deleteDocuments(ofPath: item.file.absolutePath)
         try db.setMetadata(key: key, value: "")
       }
       outcome = .skipped(reason: reason)
     case .documents(let documents, let state):
-      if item.previous != nil { try db.delete(term: FileState.term(forPath: item.file.absolutePath)) }
+      if item.previous != nil { try deleteDocuments(ofPath: item.file.absolutePath) }
       for document in documents {
         try db.replace(uniqueTerm: document.uniqueTerm, packed: document.packed)
         for (word, count) in document.spellings { spellings[word, default: 0] += count }
@@ -103,11 +103,21 @@ final class BatchWriter {
         !seen.contains(state.absolutePath),
         roots.contains(where: { state.absolutePath == $0 || state.absolutePath.hasPrefix($0 + "/") })
       else { continue }
-      try db.delete(term: FileState.term(forPath: state.absolutePath))
+      try deleteDocuments(ofPath: state.absolutePath)
       try db.setMetadata(key: key, value: "")
       reports.append(FileReport(path: FileWalker.display(state.absolutePath, workingDirectory: cwd), outcome: .removed))
     }
     return reports
+  }
+
+  /// Deletes the dispatches of a file, taking their words out of the spelling data (so that
+  /// suggestions never offer a word nothing holds any more).
+  private func deleteDocuments(ofPath absolutePath: String) throws {
+    let term = FileState.term(forPath: absolutePath)
+    for (word, count) in try db.occurrences(inDocumentsWith: term) where count > 0 && DocumentBuilder.isSpellingWord(word) {
+      spellings[word, default: 0] -= count
+    }
+    try db.delete(term: term)
   }
 
   /// Writes the pending spelling data and word sets, and commits everything, atomically.

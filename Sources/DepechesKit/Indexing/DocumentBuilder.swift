@@ -59,12 +59,19 @@ final class DocumentBuilder {
     }
     var spellings: [String: Int] = [:]
     for (term, positions) in postings
-    where term.unicodeScalars.count >= DocumentBuilder.minSpellingLength && !StopWords.contains(term) {
+    where DocumentBuilder.isSpellingWord(term) {
       spellings[term] = positions.count
     }
     let stored = StoredDispatch(dispatch: dispatch, absolutePath: absolutePath, passageStarts: starts)
     let packed = pack(stored, postings: postings, titleTerms: titleTerms, fileTerm: fileTerm)
     return Built(uniqueTerm: Schema.idTerm(dispatch.id), packed: packed, spellings: spellings, stemForms: stemForms)
+  }
+
+  /// True for the exact terms that go into the spelling data: words of at least
+  /// `minSpellingLength` characters that are not stop words (nor prefixed boolean terms).
+  static func isSpellingWord(_ term: String) -> Bool {
+    guard let first = term.utf8.first, !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first) else { return false }
+    return term.unicodeScalars.count >= minSpellingLength && !StopWords.contains(term)
   }
 
   /// Stems a word not seen yet and caches it.

@@ -30,14 +30,27 @@ final class XapianWritable {
 
   func delete(term: String) throws { try check { cx_writable_delete(handle, term, $0) } }
 
-  /// Adds spelling words with their frequency increments.
+  /// Every term of every document indexed by `term`, with its number of positions there
+  /// (one pair per document and term).
+  func occurrences(inDocumentsWith term: String) throws -> [(term: String, count: Int)] {
+    let bytes = try buffer { cx_writable_occurrences(handle, term, &$0, $1) }
+    var reader = Unpacker(bytes)
+    var pairs: [(term: String, count: Int)] = []
+    for _ in 0..<Int(reader.u32() ?? 0) {
+      guard let name = reader.string(), let count = reader.u32() else { break }
+      pairs.append((name, Int(count)))
+    }
+    return pairs
+  }
+
+  /// Changes spelling words' frequencies: positive counts add, negative ones remove.
   func addSpellings(_ counts: [String: Int]) throws {
     guard !counts.isEmpty else { return }
     var packer = Packer(reservingCapacity: counts.count * 16)
     packer.u32(counts.count)
     for (word, count) in counts {
       packer.string(word)
-      packer.u32(count)
+      packer.u32(Int(UInt32(bitPattern: Int32(clamping: count))))
     }
     try withChars(packer.bytes) { chars, n in
       try check { cx_writable_add_spellings(handle, chars, n, $0) }
