@@ -55,18 +55,27 @@ func resultKey(_ ws: Workspace, _ query: String, index: String) throws -> String
 @Suite(.serialized) struct SafetyTests {
   static let queries = ["Arménie", "\"cessez le feu\"", "drones turcs", "Poutine OR Erdogan", "gaz -Russie"]
 
-  @Test func killedRunThenRerunEqualsACleanIndex() throws {
+  /// 3000 dispatches (6 MB) are written by the pipeline; 4500 (9 MB, over
+  /// `ParallelParts.minBytes`) by parallel parts merged at the end.
+  static let corpusSizes = [3000, 4500]
+
+  @Test(arguments: corpusSizes)
+  func killedRunThenRerunEqualsACleanIndex(count: Int) throws {
     let ws = Workspace()
-    try makeCorpus(in: ws, count: 3000)
+    try makeCorpus(in: ws, count: count)
     let victim = try start(["index", "corpus", "--index", "Killed", "--batch", "100"], in: ws.path)
     Thread.sleep(forTimeInterval: 1.5)
     kill(victim.processIdentifier, SIGKILL)
     victim.waitUntilExit()
+    // The large corpus was being written in parallel parts: the kill left them behind.
+    let leftParts = FileManager.default.fileExists(atPath: ws.path + "/Killed.depeches-parts")
+    #expect(leftParts == (count == Self.corpusSizes.last), "parts left: \(leftParts)")
     // Whatever was committed is searchable.
     #expect(try ws.run("stats", "--index", "Killed").status == 0)
     let rerun = try ws.run("index", "corpus", "--index", "Killed")
     #expect(rerun.status == 0)
     #expect(try ws.run("index", "corpus", "--index", "Clean", "--quiet").status == 0)
+    #expect(!FileManager.default.fileExists(atPath: ws.path + "/Killed.depeches-parts"))
     for query in Self.queries {
       #expect(try resultKey(ws, query, index: "Killed") == resultKey(ws, query, index: "Clean"))
     }
@@ -89,9 +98,10 @@ func resultKey(_ ws: Workspace, _ query: String, index: String) throws -> String
     }
   }
 
-  @Test func interruptCommitsWhatIsDoneAndSaysSo() throws {
+  @Test(arguments: corpusSizes)
+  func interruptCommitsWhatIsDoneAndSaysSo(count: Int) throws {
     let ws = Workspace()
-    try makeCorpus(in: ws, count: 3000)
+    try makeCorpus(in: ws, count: count)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: depechesBinary)
     process.arguments = ["index", "corpus", "--index", "Stopped", "--batch", "100"]
@@ -115,7 +125,8 @@ func resultKey(_ ws: Workspace, _ query: String, index: String) throws -> String
     let finish = try ws.run("index", "corpus", "--index", "Stopped")
     #expect(finish.status == 0)
     let stats = try jsonObject(try ws.run("stats", "--json", "--index", "Stopped").stdout)
-    #expect(stats["dispatches"] as? Int == 3000)
+    #expect(stats["dispatches"] as? Int == count)
+    #expect(!FileManager.default.fileExists(atPath: ws.path + "/Stopped.depeches-parts"))
   }
 
   @Test func compactKeepsResults() throws {
