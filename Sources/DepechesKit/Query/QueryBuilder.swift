@@ -33,7 +33,7 @@ final class QueryBuilder {
   private let db: XapianDatabase
   private let stemmer: Stemmer
   private let synonyms: (String) -> [String]
-  private let stemForms: StemFormsReader
+  private let wordSets: WordSetReader
   private(set) var plan = MatchPlan()
 
   /// Terms a wildcard may expand to, the most frequent first.
@@ -47,7 +47,7 @@ final class QueryBuilder {
     self.db = db
     self.stemmer = stemmer
     self.synonyms = synonyms
-    self.stemForms = StemFormsReader(db: db)
+    self.wordSets = WordSetReader(db: db)
   }
 
   /// Builds the Xapian query for node (recording its match plan).
@@ -90,11 +90,11 @@ final class QueryBuilder {
     // A word's stems: its own, and those its exact form was indexed under (typed without
     // accents, "refugies" stems to "refug", but the index knows it from "réfugiés": "refugi").
     var stems = Set(variants.map { $0 == word.term ? foldedStem(word.stemBase) : foldedStem($0) })
-    for variant in variants { stems.formUnion(try stemForms.stems(of: variant)) }
+    for variant in variants { stems.formUnion(try wordSets.stems(of: variant)) }
     plan.exactTerms.formUnion(variants)
     plan.stems.formUnion(stems)
     var formSet: Set<String> = []
-    for stem in stems { formSet.formUnion(try stemForms.forms(of: stem)) }
+    for stem in stems { formSet.formUnion(try wordSets.forms(of: stem)) }
     let positionTerms = variants + formSet.sorted().filter { !variants.contains($0) }
     plan.groups.append(.init(terms: Array(positionTerms.prefix(QueryBuilder.maxStemVariants)), isPhrase: false))
     let exact = try XapianQuery.combine(.synonym, variants.map { try XapianQuery.term($0) })

@@ -171,11 +171,11 @@ public final class SearchIndex {
   private func suggestion(for text: String, plan: MatchPlan) throws -> String? {
     guard !hasRemoteShards else { return nil }
     var replacements: [(Range<Int>, String)] = []
-    let stemForms = StemFormsReader(db: db)
+    let wordSets = WordSetReader(db: db)
     for token in analyzer.tokens(in: text) where !token.isStopWord {
       guard try db.termFrequency(token.term) == 0 else { continue }
       let stem = FrenchAnalyzer.foldedStem(token.stemBase, stemmer: stemmer)
-      guard try !stemForms.forms(of: stem).contains(where: { try db.termFrequency($0) > 0 }) else { continue }
+      guard try !wordSets.forms(of: stem).contains(where: { try db.termFrequency($0) > 0 }) else { continue }
       let fix = try db.spellingSuggestion(token.term)
       if !fix.isEmpty && fix != token.term { replacements.append((token.range, fix)) }
     }

@@ -1,6 +1,6 @@
 /// Reads the word sets metadata (see `Schema.wordSetPrefix`): a stem's exact forms and a
 /// term's stems, each as the union over every shard. Caches what it read (one per search).
-final class StemFormsReader {
+final class WordSetReader {
   private let db: XapianDatabase
   private var cache: [String: [String]] = [:]
 
