@@ -8,9 +8,10 @@ struct BenchCommand: ParsableCommand {
     commandName: "bench",
     abstract: "Time the queries of a file against an index (p50/p95/max in ms).",
     discussion: """
-      Each query goes through the full search path (ranking, snippets of the first page, month
+      Each query goes through the full search path (ranking, snippets of the first page, month \
       counts over all matches), in this process, after one untimed warm-up pass.
-      Query file: one query per line, # comments, and optional date filters after a tab:
+
+      Query file: one query per line, # comments, optional date filters after a tab:
         Haut-Karabakh drones<TAB>since=2020-09-27 until=2020-11-10
       """)
 

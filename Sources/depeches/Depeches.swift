@@ -8,11 +8,12 @@ struct Depeches: ParsableCommand {
     commandName: "depeches",
     abstract: "Full-text search for French news dispatches, on Xapian.",
     discussion: """
-      Index a folder of dispatches (.txt, .md, .html, .jsonl, RSS/Atom), then search it:
+      Index a folder of dispatches (.txt .md .html .jsonl RSS/Atom), then search it:
         depeches index seeds
         depeches search cessez le feu
         depeches search '"cessez le feu"' --since 2021-11-01 --json
-      Exit codes: 0 success (also with no results), 64 bad usage, 1 runtime failure, 130 interrupted.
+      Exit codes: 0 success (also with no results), 64 bad usage, 1 runtime failure,
+      130 interrupted.
       """,
     version: "depeches 0.1.0 (Xapian \(xapianVersion))",
     subcommands: [

@@ -8,10 +8,11 @@ struct IndexCommand: ParsableCommand {
     commandName: "index",
     abstract: "Index the dispatches under files and folders (recursively).",
     discussion: """
-      Re-running on the same folders only reads what changed: new files are added, changed ones
-      re-indexed, and the dispatches of files that disappeared are removed (see --keep-missing).
-      Writes are committed in batches; an interrupted run (Ctrl-C, or even a crash) leaves the
-      index at its last commit, and the next run completes the work.
+      Re-running on the same folders only reads what changed: new files are added, changed ones \
+      re-indexed, and the dispatches of files that disappeared are removed (see --keep-missing). \
+      Writes are committed in batches; an interrupted run (Ctrl-C, or even a crash) leaves the \
+      index at its last commit, and the next run completes the work. A first large run into a \
+      new index writes temporary parts beside it (INDEX.depeches-parts) and merges them at the end.
       """)
 
   @Argument(help: "Files and folders to index.")
@@ -29,7 +30,7 @@ struct IndexCommand: ParsableCommand {
   @Option(help: "A synonyms file (one comma-separated group of name variants per line) used with the built-in one.")
   var synonyms: String?
 
-  @Option(help: "Threads that read and analyse files (the writer is one more).")
+  @Option(help: "Threads that read and analyse files (the writer is one more); a first run of 8 MB or more into a new index writes this many parts in parallel (at most 4), 1 writes directly.")
   var jobs = IndexOptions.defaultWorkers
 
   @Option(help: "Spread dispatches over this many shard databases (a new index only; later runs keep its count).")

@@ -7,9 +7,10 @@ struct SearchCommand: ParsableCommand {
     commandName: "search",
     abstract: "Search the index.",
     discussion: """
-      Words typed without quotes are one query: every word must match (stemmed, accents and
+      Words typed without quotes are one query: every word must match (stemmed, accents and \
       case ignored, exact forms ranked first); when that finds nothing, any word may match.
-      Syntax: "quoted phrase" (also « »), AND, OR, NOT (also ET, OU, SAUF), ( ), +word, -word,
+
+      Syntax: "quoted phrase" (also « »), AND, OR, NOT (also ET, OU, SAUF), ( ), +word, -word, \
       prefix*. Hyphenated words (cessez-le-feu) are phrases.
       """)
 
