@@ -43,11 +43,11 @@ final class QueryBuilder {
   /// Expansions of a wildcard whose positions are fetched for snippets, at most.
   static let maxWildcardSnippetTerms = 30
 
-  init(db: XapianDatabase, stemmer: Stemmer, synonyms: @escaping (String) -> [String]) {
+  init(db: XapianDatabase, stemmer: Stemmer, wordSets: WordSetReader, synonyms: @escaping (String) -> [String]) {
     self.db = db
     self.stemmer = stemmer
     self.synonyms = synonyms
-    self.wordSets = WordSetReader(db: db)
+    self.wordSets = wordSets
   }
 
   /// Builds the Xapian query for node (recording its match plan).

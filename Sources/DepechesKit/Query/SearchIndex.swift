@@ -113,15 +113,18 @@ public final class SearchIndex {
     guard let node = parser.parse(request.query, defaultOperator: .and) else {
       throw DepechesError.invalidQuery("nothing to search for in \"\(request.query)\"")
     }
-    var outcome = try execute(node, request)
+    // One reader per search: the query, its any-word fallback and the suggestion share what
+    // it read of the word sets.
+    let wordSets = WordSetReader(db: db)
+    var outcome = try execute(node, request, wordSets: wordSets)
     var fellBack = false
     if outcome.total == 0, let anyNode = parser.parse(request.query, defaultOperator: .or), anyNode != node {
-      outcome = try execute(anyNode, request)
+      outcome = try execute(anyNode, request, wordSets: wordSets)
       fellBack = outcome.total > 0
     }
     return SearchResponse(
       query: request.query, total: outcome.total, hits: outcome.hits,
-      months: outcome.months, suggestion: try suggestion(for: request.query, plan: outcome.plan),
+      months: outcome.months, suggestion: try suggestion(for: request.query, wordSets: wordSets),
       fellBackToAnyWord: fellBack)
   }
 
@@ -129,12 +132,11 @@ public final class SearchIndex {
     var total: Int
     var hits: [SearchHit]
     var months: [MonthCount]
-    var plan: MatchPlan
   }
 
-  private func execute(_ node: QueryNode, _ request: SearchRequest) throws -> Outcome {
+  private func execute(_ node: QueryNode, _ request: SearchRequest, wordSets: WordSetReader) throws -> Outcome {
     let table = synonymTable
-    let builder = QueryBuilder(db: db, stemmer: stemmer, synonyms: { table.variants(of: $0) })
+    let builder = QueryBuilder(db: db, stemmer: stemmer, wordSets: wordSets, synonyms: { table.variants(of: $0) })
     var query = try builder.build(node)
     if request.since != nil || request.until != nil {
       let range = try XapianQuery.valueRange(
@@ -147,7 +149,7 @@ public final class SearchIndex {
       checkAtLeast: everything, facetSlot: Schema.monthSlot)
     let total = mset.matches.estimated
     let hits = try (0..<mset.count).map { try hit(mset, $0, rank: request.offset + $0 + 1, plan: builder.plan) }
-    return Outcome(total: total, hits: hits, months: MonthFacets.counts(from: try mset.facetCounts(), total: total), plan: builder.plan)
+    return Outcome(total: total, hits: hits, months: MonthFacets.counts(from: try mset.facetCounts(), total: total))
   }
 
   private func hit(_ mset: XapianMSet, _ index: Int, rank: Int, plan: MatchPlan) throws -> SearchHit {
@@ -168,10 +170,9 @@ public final class SearchIndex {
   }
 
   /// The query with each unknown word replaced by Xapian's spelling suggestion, if any.
-  private func suggestion(for text: String, plan: MatchPlan) throws -> String? {
+  private func suggestion(for text: String, wordSets: WordSetReader) throws -> String? {
     guard !hasRemoteShards else { return nil }
     var replacements: [(Range<Int>, String)] = []
-    let wordSets = WordSetReader(db: db)
     for token in analyzer.tokens(in: text) where !token.isStopWord {
       guard try db.termFrequency(token.term) == 0 else { continue }
       let stem = FrenchAnalyzer.foldedStem(token.stemBase, stemmer: stemmer)
