@@ -14,7 +14,7 @@ let package = Package(
     // The only C++ in the project: a C ABI over Xapian 1.4 that never lets an exception out.
     .target(
       name: "CXapian",
-      linkerSettings: [.linkedLibrary("xapian")]
+      linkerSettings: [.linkedLibrary("xapian"), .linkedLibrary("z")]
     ),
     // The engine: documents, analysis, indexing, query, snippets, facets.
     .target(

@@ -93,11 +93,6 @@ int cx_database_positions(cx_database *db, uint32_t docid, const char *terms, si
   });
 }
 
-int cx_database_document_data(cx_database *db, uint32_t docid, cx_buffer *out,
-                              cx_error *error) {
-  return guarded(error, [&] { fill(out, db->db.get_document(docid).get_data()); });
-}
-
 int cx_database_value_bounds(cx_database *db, unsigned slot, cx_buffer *lower,
                              cx_buffer *upper, cx_error *error) {
   return guarded(error, [&] {

@@ -109,10 +109,6 @@ int cx_mset_weight(const cx_mset *mset, uint32_t index, double *out, cx_error *e
   return guarded(error, [&] { *out = mset->mset[index].get_weight(); });
 }
 
-int cx_mset_data(const cx_mset *mset, uint32_t index, cx_buffer *out, cx_error *error) {
-  return guarded(error, [&] { fill(out, mset->mset[index].get_document().get_data()); });
-}
-
 int cx_mset_value(const cx_mset *mset, uint32_t index, unsigned slot, cx_buffer *out,
                   cx_error *error) {
   return guarded(error,

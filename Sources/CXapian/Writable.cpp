@@ -7,9 +7,11 @@ extern "C" {
 
 // ---- writing ----
 
-int cx_writable_open(const char *path, int create, cx_writable **out, cx_error *error) {
+int cx_writable_open(const char *path, int create, int scratch, cx_writable **out,
+                     cx_error *error) {
   return guarded(error, [&] {
     int flags = create ? Xapian::DB_CREATE_OR_OPEN : Xapian::DB_OPEN;
+    if (scratch) flags |= Xapian::DB_DANGEROUS | Xapian::DB_NO_SYNC;
     *out = new cx_writable{Xapian::WritableDatabase(path, flags)};
   });
 }

@@ -9,7 +9,7 @@
 /// - `XS` + folded source: the dispatch's source, for filtering.
 public enum Schema {
   /// Bumped when the index layout changes; an index of another version must be rebuilt.
-  public static let version = "2"
+  public static let version = "3"
   /// Prefix of the unique id term.
   public static let idPrefix = "Q"
   /// Prefix of the boolean term shared by all dispatches of one file.
@@ -23,6 +23,10 @@ public enum Schema {
   public static let monthSlot: Int = 1
   /// Value slot: the number of passages, as decimal text (summed by `stats` with a match spy).
   public static let passagesSlot: Int = 2
+  /// Value slot: the stored dispatch (`StoredDispatch`, compressed by `StoredCompression`).
+  /// Kept in a value rather than the document data because Xapian deflates document data
+  /// again with zlib, which measured about a tenth of indexing time; values are stored as is.
+  public static let storedSlot: Int = 3
 
   /// Metadata key prefix of the word sets: values that are sets of words, sorted and separated
   /// by `wordSetSeparator`. Each shard keeps the sets of what it holds; readers take the union

@@ -122,9 +122,6 @@ int cx_database_allterms(cx_database *db, const char *prefix, uint32_t max, cx_b
 /** Positions of each term (a string list) in a document, in the positions format. */
 int cx_database_positions(cx_database *db, uint32_t docid, const char *terms, size_t len,
                           cx_buffer *out, cx_error *error);
-/** A document's data. */
-int cx_database_document_data(cx_database *db, uint32_t docid, cx_buffer *out,
-                              cx_error *error);
 /** Lowest and highest value in a slot over the whole database (empty when none). */
 int cx_database_value_bounds(cx_database *db, unsigned slot, cx_buffer *lower,
                              cx_buffer *upper, cx_error *error);
@@ -165,7 +162,6 @@ void cx_mset_matches(const cx_mset *mset, uint32_t *estimated, uint32_t *lower,
                      uint32_t *upper);
 int cx_mset_docid(const cx_mset *mset, uint32_t index, uint32_t *out, cx_error *error);
 int cx_mset_weight(const cx_mset *mset, uint32_t index, double *out, cx_error *error);
-int cx_mset_data(const cx_mset *mset, uint32_t index, cx_buffer *out, cx_error *error);
 int cx_mset_value(const cx_mset *mset, uint32_t index, unsigned slot, cx_buffer *out,
                   cx_error *error);
 /** The facet counts gathered by cx_search, in the facets format. */
@@ -173,8 +169,11 @@ int cx_mset_facets(const cx_mset *mset, cx_buffer *out, cx_error *error);
 
 /* ---- writing ---- */
 /** Opens (creating if asked) a database for writing; fails at once with CX_ERR_LOCK when
- *  another writer holds it. */
-int cx_writable_open(const char *path, int create, cx_writable **out, cx_error *error);
+ *  another writer holds it. A scratch database (scratch != 0) is written in place and never
+ *  synced to disk (Xapian's DB_DANGEROUS | DB_NO_SYNC): only for temporary databases that
+ *  are thrown away, never read, after a crash. */
+int cx_writable_open(const char *path, int create, int scratch, cx_writable **out,
+                     cx_error *error);
 /** Closes (releasing the lock) and frees; uncommitted changes are discarded. */
 void cx_writable_free(cx_writable *db);
 /** Replaces the document holding unique_term (or adds it) with a packed document. */
@@ -216,6 +215,14 @@ int cx_compact(const char *const *sources, size_t count, const char *destination
  *  replaces a live database without a moment where neither exists; CX_ERR_UNSUPPORTED when
  *  the file system cannot, and the caller falls back to two renames. */
 int cx_exchange_paths(const char *a, const char *b, cx_error *error);
+
+/* ---- stored text compression ---- */
+/** Compresses bytes with zlib's fastest level (raw deflate after a u32 length), for values
+ *  that Xapian stores as they are. Xapian deflates document data itself at zlib's default
+ *  level, several times slower; Dépêches keeps its stored text in a value instead. */
+int cx_deflate(const char *bytes, size_t len, cx_buffer *out, cx_error *error);
+/** Decompresses what cx_deflate wrote; CX_ERR_CORRUPT when the bytes are not such a stream. */
+int cx_inflate(const char *bytes, size_t len, cx_buffer *out, cx_error *error);
 
 #ifdef __cplusplus
 }

@@ -26,7 +26,8 @@ final class DocumentBuilder {
   }
 
   /// Analyses and packs one dispatch read from `absolutePath`, tagged with the file's term.
-  func build(_ dispatch: Dispatch, absolutePath: String, fileTerm: String) -> Built {
+  /// Throws only when the stored text cannot be compressed (out of memory).
+  func build(_ dispatch: Dispatch, absolutePath: String, fileTerm: String) throws -> Built {
     var postings: [String: [UInt32]] = [:]
     var titleTerms: Set<String> = []
     var stemForms: [StemForm] = []
@@ -63,7 +64,7 @@ final class DocumentBuilder {
       spellings[term] = positions.count
     }
     let stored = StoredDispatch(dispatch: dispatch, absolutePath: absolutePath, passageStarts: starts)
-    let packed = pack(stored, postings: postings, titleTerms: titleTerms, fileTerm: fileTerm)
+    let packed = try pack(stored, postings: postings, titleTerms: titleTerms, fileTerm: fileTerm)
     return Built(uniqueTerm: Schema.idTerm(dispatch.id), packed: packed, spellings: spellings, stemForms: stemForms)
   }
 
@@ -85,18 +86,20 @@ final class DocumentBuilder {
   private func pack(
     _ stored: StoredDispatch, postings: [String: [UInt32]], titleTerms: Set<String>,
     fileTerm: String
-  ) -> [UInt8] {
-    let data = stored.encoded()
-    var p = Packer(reservingCapacity: data.count * 2 + postings.count * 24)
-    p.raw(data)
+  ) throws -> [UInt8] {
+    let data = try StoredCompression.compress(stored.encoded())
+    var p = Packer(reservingCapacity: data.count + postings.count * 24 + 256)
+    p.raw([])  // no document data: the stored dispatch is a value (see `Schema.storedSlot`)
     let date = stored.dispatch.date
     var values = [(Schema.passagesSlot, String(stored.passageStarts.count))]
     if let date { values += [(Schema.dateSlot, Schema.dateValue(date)), (Schema.monthSlot, date.monthKey)] }
-    p.u32(values.count)
+    p.u32(values.count + 1)
     for (slot, value) in values {
       p.u32(slot)
       p.string(value)
     }
+    p.u32(Schema.storedSlot)
+    p.raw(data)
     var booleans = [fileTerm]
     if let source = stored.dispatch.source { booleans.append(Schema.sourcePrefix + FrenchAnalyzer.fold(source)) }
     p.u32(postings.count + booleans.count)

@@ -59,7 +59,12 @@ final class FilePreparer: @unchecked Sendable {
       let builder = borrowBuilder()
       defer { returnBuilder(builder) }
       let term = FileState.term(forPath: file.absolutePath)
-      let built = dispatches.map { builder.build($0, absolutePath: file.absolutePath, fileTerm: term) }
+      let built: [DocumentBuilder.Built]
+      do {
+        built = try dispatches.map { try builder.build($0, absolutePath: file.absolutePath, fileTerm: term) }
+      } catch {
+        return .skipped("its text could not be compressed for storage (\(error))")
+      }
       var counted = state
       counted.dispatchCount = built.count
       return .documents(built, counted)

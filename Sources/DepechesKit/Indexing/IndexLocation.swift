@@ -21,10 +21,11 @@ public enum IndexLocation {
 
   /// Opens the index for writing, creating it if needed; refuses to write into a folder that
   /// holds other files, and turns Xapian's failures into messages naming the folder.
-  static func openForWriting(_ path: String) throws -> XapianWritable {
+  /// A `scratch` database (a temporary part) is written in place without syncing.
+  static func openForWriting(_ path: String, scratch: Bool = false) throws -> XapianWritable {
     try checkWritableFolder(path)
     do {
-      return try XapianWritable(path: path, create: true)
+      return try XapianWritable(path: path, create: true, scratch: scratch)
     } catch let error as DepechesError {
       throw mapWriteError(error, path: path)
     }

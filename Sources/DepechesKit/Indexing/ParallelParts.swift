@@ -32,7 +32,8 @@ public struct ParallelParts {
   }
 
   /// Removes what a killed run left and opens one writer per part (the caller holds the
-  /// index's write lock, so no other run uses these folders).
+  /// index's write lock, so no other run uses these folders). Parts are scratch databases
+  /// (written in place, never synced): a crash leaves nothing the next run would read.
   func open(batchSize: Int) throws -> [BatchWriter] {
     guard holdsOnlyParts() else {
       throw DepechesError.indexWriteFailed(
@@ -46,7 +47,7 @@ public struct ParallelParts {
     }
     let byteLimit = IndexOptions.batchByteLimit / paths.count
     return try paths.map {
-      BatchWriter(db: try IndexLocation.openForWriting($0), indexPath: $0, batchSize: batchSize, byteLimit: byteLimit)
+      BatchWriter(db: try IndexLocation.openForWriting($0, scratch: true), indexPath: $0, batchSize: batchSize, byteLimit: byteLimit)
     }
   }
 

@@ -1,4 +1,5 @@
-/// What the index keeps of a dispatch in its Xapian document data: everything a result shows,
+/// What the index keeps of a dispatch in the value `Schema.storedSlot` (compressed by
+/// `StoredCompression`): everything a result shows,
 /// and the passages with the term position each one starts at (for best-passage snippets).
 public struct StoredDispatch: Equatable, Sendable {
   /// The dispatch as read.
@@ -11,7 +12,7 @@ public struct StoredDispatch: Equatable, Sendable {
   /// Format tag of the encoding; bumped when the layout changes.
   static let formatVersion: UInt32 = 1
 
-  /// Encodes to the bytes stored as document data.
+  /// Encodes to the bytes stored (before compression).
   func encoded() -> [UInt8] {
     var p = Packer(reservingCapacity: dispatch.passages.reduce(256) { $0 + $1.utf8.count + 8 })
     p.u32(StoredDispatch.formatVersion)
@@ -30,7 +31,7 @@ public struct StoredDispatch: Equatable, Sendable {
     return p.bytes
   }
 
-  /// Decodes document data; nil when it is not in this format.
+  /// Decodes stored bytes (after decompression); nil when they are not in this format.
   init?(decoding bytes: [UInt8]) {
     var r = Unpacker(bytes)
     guard r.u32() == StoredDispatch.formatVersion else { return nil }

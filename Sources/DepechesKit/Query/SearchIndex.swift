@@ -154,7 +154,8 @@ public final class SearchIndex {
 
   private func hit(_ mset: XapianMSet, _ index: Int, rank: Int, plan: MatchPlan) throws -> SearchHit {
     let docid = try mset.docid(at: index)
-    guard let stored = StoredDispatch(decoding: try mset.data(at: index)) else {
+    let data = try StoredCompression.decompress(try mset.value(at: index, slot: Schema.storedSlot))
+    guard let stored = StoredDispatch(decoding: data) else {
       throw DepechesError.xapian(kind: .corrupt, message: "document \(docid) was not written by depeches")
     }
     let terms = plan.positionTerms

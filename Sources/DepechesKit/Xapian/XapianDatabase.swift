@@ -86,10 +86,6 @@ final class XapianDatabase {
     }
   }
 
-  func documentData(docid: UInt32) throws -> [UInt8] {
-    try buffer { cx_database_document_data(handle, docid, &$0, $1) }
-  }
-
   /// Lowest and highest value of a slot over the database ("" when none).
   func valueBounds(slot: Int) throws -> (lower: String, upper: String) {
     var lower = cx_buffer()

@@ -103,8 +103,9 @@ final class XapianMSet {
     return out
   }
 
-  func data(at index: Int) throws -> [UInt8] {
-    try buffer { cx_mset_data(handle, UInt32(index), &$0, $1) }
+  /// The bytes in value `slot` of the match at `index`.
+  func value(at index: Int, slot: Int) throws -> [UInt8] {
+    try buffer { cx_mset_value(handle, UInt32(index), UInt32(slot), &$0, $1) }
   }
 
   /// Counts per distinct slot value (empty values are not counted).

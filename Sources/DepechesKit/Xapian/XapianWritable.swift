@@ -6,9 +6,11 @@ final class XapianWritable {
   let handle: OpaquePointer
 
   /// Opens (or creates) the database at path; fails at once if another writer holds it.
-  init(path: String, create: Bool) throws {
+  /// A `scratch` database is updated in place and never synced: faster, and unreadable after
+  /// a crash, so only for temporary databases that a crash throws away.
+  init(path: String, create: Bool, scratch: Bool = false) throws {
     var out: OpaquePointer?
-    try check { cx_writable_open(path, create ? 1 : 0, &out, $0) }
+    try check { cx_writable_open(path, create ? 1 : 0, scratch ? 1 : 0, &out, $0) }
     handle = out!
   }
 
