@@ -9,13 +9,29 @@ final class BatchWriter {
   private var filesInBatch = 0
   private var bytesInBatch = 0
   private var spellings: [String: Int] = [:]
+  /// True when spelling counts may wait past batch commits (see `init`).
+  private let defersSpellings: Bool
+
+  /// Deferred spelling counts are written at a batch commit once this many words wait
+  /// (bounded memory; a word costs about 60 bytes here).
+  static let maxDeferredSpellings = 500_000
   /// Stem → exact forms, and exact term → stems (see `Schema`).
   private let stemForms = WordSetWriter(prefix: Schema.stemFormsPrefix)
   private let termStems = WordSetWriter(prefix: Schema.termStemsPrefix)
 
   /// A writer committing every `batchSize` files or `byteLimit` bytes read, whichever first.
-  init(db: XapianWritable, indexPath: String, batchSize: Int, byteLimit: Int = IndexOptions.batchByteLimit) {
+  ///
+  /// With `defersSpellings` (only for a scratch part, which a crash throws away whole), the
+  /// spelling counts are written at the final `commit()` (or when `maxDeferredSpellings` words
+  /// wait) rather than at every batch: Xapian reads and rewrites each word's entry at every
+  /// commit that touches it, so once per run instead of once per batch saves that work.
+  /// Elsewhere they must be committed with their documents, or a crash would lose them.
+  init(
+    db: XapianWritable, indexPath: String, batchSize: Int, byteLimit: Int = IndexOptions.batchByteLimit,
+    defersSpellings: Bool = false
+  ) {
     self.db = db
+    self.defersSpellings = defersSpellings
     self.indexPath = indexPath
     self.batchSize = max(1, batchSize)
     self.byteLimit = max(1, byteLimit)
@@ -90,7 +106,9 @@ final class BatchWriter {
     }
     filesInBatch += 1
     bytesInBatch += item.file.size
-    if filesInBatch >= batchSize || bytesInBatch >= byteLimit { try commit() }
+    if filesInBatch >= batchSize || bytesInBatch >= byteLimit {
+      try commit(spellingsToo: !defersSpellings || spellings.count >= BatchWriter.maxDeferredSpellings)
+    }
     return FileReport(path: item.file.displayPath, outcome: outcome)
   }
 
@@ -121,9 +139,13 @@ final class BatchWriter {
   }
 
   /// Writes the pending spelling data and word sets, and commits everything, atomically.
-  func commit() throws {
-    try db.addSpellings(spellings)
-    spellings.removeAll(keepingCapacity: true)
+  func commit() throws { try commit(spellingsToo: true) }
+
+  private func commit(spellingsToo: Bool) throws {
+    if spellingsToo {
+      try db.addSpellings(spellings)
+      spellings.removeAll(keepingCapacity: true)
+    }
     try stemForms.flush(db: db)
     try termStems.flush(db: db)
     try db.commit()

@@ -47,7 +47,9 @@ public struct ParallelParts {
     }
     let byteLimit = IndexOptions.batchByteLimit / paths.count
     return try paths.map {
-      BatchWriter(db: try IndexLocation.openForWriting($0, scratch: true), indexPath: $0, batchSize: batchSize, byteLimit: byteLimit)
+      BatchWriter(
+        db: try IndexLocation.openForWriting($0, scratch: true), indexPath: $0, batchSize: batchSize,
+        byteLimit: byteLimit, defersSpellings: true)
     }
   }
 
