@@ -20,7 +20,8 @@ final class DocumentBuilder {
   struct Built {
     var uniqueTerm: String
     var packed: [UInt8]
-    var spellings: [String: Int]
+    /// Spelling words with their number of occurrences, each word once.
+    var spellings: [(word: String, count: Int)]
     /// Exact forms with their folded stems, first seen by this builder in this dispatch.
     var stemForms: [StemForm]
   }
@@ -28,14 +29,24 @@ final class DocumentBuilder {
   /// Analyses and packs one dispatch read from `absolutePath`, tagged with the file's term.
   /// Throws only when the stored text cannot be compressed (out of memory).
   func build(_ dispatch: Dispatch, absolutePath: String, fileTerm: String) throws -> Built {
-    var postings: [String: [UInt32]] = [:]
+    var postings: [String: TermPostings] = [:]
     var titleTerms: Set<String> = []
     var stemForms: [StemForm] = []
     var position = Schema.titleStartPosition
     let add: (Token) -> Void = { token in
       let pos = UInt32(position + token.position)
-      postings[token.term, default: []].append(pos)
-      if !token.isStopWord && self.stems[token.stemBase] == nil {
+      // One hash look-up for a word seen before in this dispatch, and none in the stem cache
+      // when its stem base (the term itself, unaccented) was checked already.
+      let plain = token.stemBase.utf8.elementsEqual(token.term.utf8)
+      var check = true
+      if let index = postings.index(forKey: token.term) {
+        check = !plain || !postings.values[index].plainChecked
+        postings.values[index].positions.append(pos)
+        postings.values[index].plainChecked = postings.values[index].plainChecked || plain
+      } else {
+        postings[token.term] = TermPostings(positions: [pos], plainChecked: plain, isStopWord: token.isStopWord)
+      }
+      if check && !token.isStopWord && self.stems[token.stemBase] == nil {
         let stem = self.stem(token.stemBase)
         // Stemming the folded form itself gives another stem ("refugies" → "refug", where
         // "réfugiés" gave "refugi"): a query typed that way needs the term → stems set.
@@ -58,10 +69,8 @@ final class DocumentBuilder {
         lastPosition = position + token.position
       }
     }
-    var spellings: [String: Int] = [:]
-    for (term, positions) in postings
-    where DocumentBuilder.isSpellingWord(term) {
-      spellings[term] = positions.count
+    let spellings = postings.compactMap { term, entry in
+      !entry.isStopWord && DocumentBuilder.isSpellingCandidate(term) ? (term, entry.positions.count) : nil
     }
     let stored = StoredDispatch(dispatch: dispatch, absolutePath: absolutePath, passageStarts: starts)
     let packed = try pack(stored, postings: postings, titleTerms: titleTerms, fileTerm: fileTerm)
@@ -71,8 +80,13 @@ final class DocumentBuilder {
   /// True for the exact terms that go into the spelling data: words of at least
   /// `minSpellingLength` characters that are not stop words (nor prefixed boolean terms).
   static func isSpellingWord(_ term: String) -> Bool {
+    isSpellingCandidate(term) && !StopWords.contains(term)
+  }
+
+  /// `isSpellingWord` but for the stop-word test (which the tokenizer did already).
+  private static func isSpellingCandidate(_ term: String) -> Bool {
     guard let first = term.utf8.first, !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first) else { return false }
-    return term.unicodeScalars.count >= minSpellingLength && !StopWords.contains(term)
+    return term.unicodeScalars.count >= minSpellingLength
   }
 
   /// Stems a word not seen yet and caches it.
@@ -84,7 +98,7 @@ final class DocumentBuilder {
   }
 
   private func pack(
-    _ stored: StoredDispatch, postings: [String: [UInt32]], titleTerms: Set<String>,
+    _ stored: StoredDispatch, postings: [String: TermPostings], titleTerms: Set<String>,
     fileTerm: String
   ) throws -> [UInt8] {
     let data = try StoredCompression.compress(stored.encoded())
@@ -103,11 +117,11 @@ final class DocumentBuilder {
     var booleans = [fileTerm]
     if let source = stored.dispatch.source { booleans.append(Schema.sourcePrefix + FrenchAnalyzer.fold(source)) }
     p.u32(postings.count + booleans.count)
-    for (term, positions) in postings {
+    for (term, entry) in postings {
       p.string(term)
       p.u32(titleTerms.contains(term) ? Schema.titleWdfBoost : 0)
-      p.u32(positions.count)
-      for position in positions { p.u32(position) }
+      p.u32(entry.positions.count)
+      for position in entry.positions { p.u32(position) }
     }
     for term in booleans {
       p.string(term)
@@ -116,6 +130,15 @@ final class DocumentBuilder {
     }
     return p.bytes
   }
+}
+
+/// One exact term's positions in the dispatch being built.
+struct TermPostings {
+  var positions: [UInt32]
+  /// True once a token whose stem base is the term itself was checked against the stem cache.
+  var plainChecked: Bool
+  /// The term is a stop word (the tokenizer's verdict).
+  var isStopWord: Bool
 }
 
 /// An exact indexed form and the folded stem it was indexed under.
