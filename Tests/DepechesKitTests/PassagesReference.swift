@@ -1,6 +1,9 @@
+@testable import DepechesKit
+
 // The implementation of `Passages.split` before it worked on UTF-8 bytes, kept verbatim (only
-// the enum's name and `PassagesReference.lines` changed) so that tests can prove the rewrite
-// gives the same passages for every input.
+// the enum's name and `PassagesReference.lines` changed, and the paragraph-break rule shared
+// with `Passages.separatesParagraphs`) so that tests can prove the rewrite gives the same
+// passages for every input.
 /// Cuts a dispatch's body into passages: the units snippets and passage search work on.
 ///
 /// Paragraphs are blocks separated by blank lines; a text with no blank line at all has one
@@ -15,7 +18,8 @@ enum PassagesReference {
   /// The passages of `body`, in order, none empty.
   public static func split(_ body: String) -> [String] {
     let lines = PassagesReference.lines(body)
-    let hasBlankLine = lines.contains { isBlank($0) }
+    // The one rule changed since: only a blank line between lines of text separates paragraphs.
+    let hasBlankLine = Passages.separatesParagraphs(lines.map { isBlank($0) })
     var paragraphs = [[Unicode.Scalar]]()
     var current = [Unicode.Scalar]()
     for line in lines {

@@ -1,7 +1,7 @@
 /// Cuts a dispatch's body into passages: the units snippets and passage search work on.
 ///
-/// Paragraphs are blocks separated by blank lines; a text with no blank line at all has one
-/// paragraph per line. Whitespace inside a passage is collapsed to one space (NBSP kept).
+/// Paragraphs are blocks separated by blank lines; a text with no blank line between two lines
+/// of text (blank lines at its start or end do not count) has one paragraph per line. Whitespace inside a passage is collapsed to one space (NBSP kept).
 /// Short lines (captions) are not merged: each paragraph stays its own passage, so a passage
 /// always matches a place in the source. Paragraphs longer than `maxPassageCharacters` are cut
 /// at the last sentence end that fits, else at the last space, else hard.
@@ -16,7 +16,7 @@ public enum Passages {
   public static func split(_ body: String) -> [String] {
     var body = body
     return body.withUTF8 { text in
-      let hasBlankLine = ByteLines(text).contains { isBlank(text[$0]) }
+      let hasBlankLine = separatesParagraphs(ByteLines(text).lazy.map { isBlank(text[$0]) })
       var passages = [String]()
       var paragraph = [UInt8]()
       for line in ByteLines(text) {
@@ -31,6 +31,22 @@ public enum Passages {
       flush(&paragraph, into: &passages)
       return passages
     }
+  }
+
+  /// True when a blank line stands between two lines of text (given each line's blankness).
+  static func separatesParagraphs<S: Sequence<Bool>>(_ blankLines: S) -> Bool {
+    var seenText = false
+    var blankAfterText = false
+    for blank in blankLines {
+      if blank {
+        blankAfterText = seenText
+      } else if blankAfterText {
+        return true
+      } else {
+        seenText = true
+      }
+    }
+    return false
   }
 
   /// The lines of `text` (split on LF without grapheme breaking: fast on whole dispatches).
