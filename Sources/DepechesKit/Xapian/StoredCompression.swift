@@ -5,22 +5,20 @@ import CXapian
 /// measured about a tenth of all indexing time; a value is stored as it is.
 enum StoredCompression {
   /// The compressed form of `bytes`.
-  static func compress(_ bytes: [UInt8]) throws -> [UInt8] {
-    var out = cx_buffer()
-    try bytes.withUnsafeBufferPointer { raw in
-      try raw.withMemoryRebound(to: CChar.self) { chars in
-        try check { cx_deflate(chars.baseAddress, chars.count, &out, $0) }
-      }
-    }
-    return take(&out)
-  }
+  static func compress(_ bytes: [UInt8]) throws -> [UInt8] { try transform(bytes, with: cx_deflate) }
 
   /// The bytes `compress` was given; a `.corrupt` failure when `bytes` is not its output.
-  static func decompress(_ bytes: [UInt8]) throws -> [UInt8] {
+  static func decompress(_ bytes: [UInt8]) throws -> [UInt8] { try transform(bytes, with: cx_inflate) }
+
+  /// Runs one of the shim's byte-to-buffer calls on `bytes`.
+  private static func transform(
+    _ bytes: [UInt8],
+    with call: (UnsafePointer<CChar>?, Int, UnsafeMutablePointer<cx_buffer>?, UnsafeMutablePointer<cx_error>?) -> Int32
+  ) throws -> [UInt8] {
     var out = cx_buffer()
     try bytes.withUnsafeBufferPointer { raw in
       try raw.withMemoryRebound(to: CChar.self) { chars in
-        try check { cx_inflate(chars.baseAddress, chars.count, &out, $0) }
+        try check { call(chars.baseAddress, chars.count, &out, $0) }
       }
     }
     return take(&out)
