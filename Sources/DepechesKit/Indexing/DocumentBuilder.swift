@@ -7,9 +7,11 @@ final class DocumentBuilder {
   private let stemmer: Stemmer
   /// stemBase → folded stem, so each distinct word is stemmed and folded once (and its pair
   /// reported once per builder, the writer keeps the union).
-  private var stems: [String: String] = [:]
+  private var stems = WordTable<String>()
   /// Bounds the stem cache's memory.
   static let maxCachedStems = 300_000
+  /// Distinct words a dispatch is expected to have (the term table's first size).
+  static let expectedTerms = 512
 
   /// Words shorter than this (in characters) are not added to the spelling dictionary.
   static let minSpellingLength = 3
@@ -29,7 +31,7 @@ final class DocumentBuilder {
   /// Analyses and packs one dispatch read from `absolutePath`, tagged with the file's term.
   /// Throws only when the stored text cannot be compressed (out of memory).
   func build(_ dispatch: Dispatch, absolutePath: String, fileTerm: String) throws -> Built {
-    var postings: [String: TermPostings] = [:]
+    var postings = WordTable<TermPostings>(capacity: DocumentBuilder.expectedTerms)
     var titleTerms: Set<String> = []
     var stemForms: [StemForm] = []
     var position = Schema.titleStartPosition
@@ -37,20 +39,23 @@ final class DocumentBuilder {
       let pos = UInt32(position + token.position)
       // One hash look-up for a word seen before in this dispatch, and none in the stem cache
       // when its stem base (the term itself, unaccented) was checked already.
-      let plain = token.stemBase.utf8.elementsEqual(token.term.utf8)
+      let plain = token.stemBase.utf8.count == token.term.utf8.count && token.stemBase == token.term
+      let hash = WordTable<TermPostings>.hash(token.term)
       var check = true
-      if let index = postings.index(forKey: token.term) {
+      if let index = postings.find(token.term, hash: hash) {
         check = !plain || !postings.values[index].plainChecked
         postings.values[index].positions.append(pos)
-        postings.values[index].plainChecked = postings.values[index].plainChecked || plain
+        if plain { postings.values[index].plainChecked = true }
       } else {
-        postings[token.term] = TermPostings(positions: [pos], plainChecked: plain, isStopWord: token.isStopWord)
+        postings.insert(token.term, TermPostings(positions: [pos], plainChecked: plain, isStopWord: token.isStopWord), hash: hash)
       }
-      if check && !token.isStopWord && self.stems[token.stemBase] == nil {
-        let stem = self.stem(token.stemBase)
+      guard check && !token.isStopWord else { return }
+      let baseHash = plain ? hash : WordTable<String>.hash(token.stemBase)
+      if self.stems.find(token.stemBase, hash: baseHash) == nil {
+        let stem = self.stem(token.stemBase, hash: baseHash)
         // Stemming the folded form itself gives another stem ("refugies" → "refug", where
         // "réfugiés" gave "refugi"): a query typed that way needs the term → stems set.
-        let apart = token.term != token.stemBase && FrenchAnalyzer.foldedStem(token.term, stemmer: self.stemmer) != stem
+        let apart = !plain && FrenchAnalyzer.foldedStem(token.term, stemmer: self.stemmer) != stem
         stemForms.append(StemForm(stem: stem, form: token.term, stemsApart: apart))
       }
     }
@@ -69,7 +74,7 @@ final class DocumentBuilder {
         lastPosition = position + token.position
       }
     }
-    let spellings = postings.compactMap { term, entry in
+    let spellings = zip(postings.keys, postings.values).compactMap { term, entry in
       !entry.isStopWord && DocumentBuilder.isSpellingCandidate(term) ? (term, entry.positions.count) : nil
     }
     let stored = StoredDispatch(dispatch: dispatch, absolutePath: absolutePath, passageStarts: starts)
@@ -90,15 +95,15 @@ final class DocumentBuilder {
   }
 
   /// Stems a word not seen yet and caches it.
-  private func stem(_ stemBase: String) -> String {
+  private func stem(_ stemBase: String, hash: Int) -> String {
     let stem = FrenchAnalyzer.foldedStem(stemBase, stemmer: stemmer)
-    if stems.count >= DocumentBuilder.maxCachedStems { stems.removeAll(keepingCapacity: true) }
-    stems[stemBase] = stem
+    if stems.count >= DocumentBuilder.maxCachedStems { stems.removeAll() }
+    stems.insert(stemBase, stem, hash: hash)
     return stem
   }
 
   private func pack(
-    _ stored: StoredDispatch, postings: [String: TermPostings], titleTerms: Set<String>,
+    _ stored: StoredDispatch, postings: WordTable<TermPostings>, titleTerms: Set<String>,
     fileTerm: String
   ) throws -> [UInt8] {
     let data = try StoredCompression.compress(stored.encoded())
@@ -117,7 +122,7 @@ final class DocumentBuilder {
     var booleans = [fileTerm]
     if let source = stored.dispatch.source { booleans.append(Schema.sourcePrefix + FrenchAnalyzer.fold(source)) }
     p.u32(postings.count + booleans.count)
-    for (term, entry) in postings {
+    for (term, entry) in zip(postings.keys, postings.values) {
       p.string(term)
       p.u32(titleTerms.contains(term) ? Schema.titleWdfBoost : 0)
       p.u32(entry.positions.count)
