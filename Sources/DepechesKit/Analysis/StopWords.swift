@@ -4,6 +4,13 @@
 enum StopWords {
   /// True when a folded term is a stop word.
   static func contains(_ term: String) -> Bool {
-    term.utf8.count <= maxBytes && folded.contains(term)
+    term.utf8.count <= maxBytes && table.find(term, hash: WordTable<Bool>.hash(term)) != nil
   }
+
+  /// `folded` as a `WordTable` (checked for every token: cheaper than a `Set`'s hashing).
+  private static let table: WordTable<Bool> = {
+    var table = WordTable<Bool>(capacity: folded.count)
+    for word in folded { table.insert(word, true, hash: WordTable<Bool>.hash(word)) }
+    return table
+  }()
 }

@@ -8,7 +8,8 @@ final class BatchWriter {
   private let byteLimit: Int
   private var filesInBatch = 0
   private var bytesInBatch = 0
-  private var spellings: [String: Int] = [:]
+  /// Spelling count changes waiting for a commit.
+  private var spellings = WordTable<Int>()
   /// True when spelling counts may wait past batch commits (see `init`).
   private let defersSpellings: Bool
 
@@ -95,7 +96,7 @@ final class BatchWriter {
       if item.previous != nil { try deleteDocuments(ofPath: item.file.absolutePath) }
       for document in documents {
         try db.replace(uniqueTerm: document.uniqueTerm, packed: document.packed)
-        for (word, count) in document.spellings { spellings[word, default: 0] += count }
+        for (word, count) in document.spellings { addSpelling(word, count) }
         for pair in document.stemForms {
           try stemForms.add(pair.form, to: pair.stem, db: db)
           if pair.stemsApart { try termStems.add(pair.stem, to: pair.form, db: db) }
@@ -133,9 +134,19 @@ final class BatchWriter {
   private func deleteDocuments(ofPath absolutePath: String) throws {
     let term = FileState.term(forPath: absolutePath)
     for (word, count) in try db.occurrences(inDocumentsWith: term) where count > 0 && DocumentBuilder.isSpellingWord(word) {
-      spellings[word, default: 0] -= count
+      addSpelling(word, -count)
     }
     try db.delete(term: term)
+  }
+
+  /// Adds `change` to the pending spelling count of `word`.
+  private func addSpelling(_ word: String, _ change: Int) {
+    let hash = WordTable<Int>.hash(word)
+    if let entry = spellings.find(word, hash: hash) {
+      spellings.values[entry] += change
+    } else {
+      spellings.insert(word, change, hash: hash)
+    }
   }
 
   /// Writes the pending spelling data and word sets, and commits everything, atomically.
@@ -143,8 +154,8 @@ final class BatchWriter {
 
   private func commit(spellingsToo: Bool) throws {
     if spellingsToo {
-      try db.addSpellings(spellings)
-      spellings.removeAll(keepingCapacity: true)
+      try db.addSpellings(zip(spellings.keys, spellings.values).filter { $0.1 != 0 })
+      spellings.removeAll()
     }
     try stemForms.flush(db: db)
     try termStems.flush(db: db)

@@ -46,7 +46,7 @@ final class XapianWritable {
   }
 
   /// Changes spelling words' frequencies: positive counts add, negative ones remove.
-  func addSpellings(_ counts: [String: Int]) throws {
+  func addSpellings(_ counts: [(String, Int)]) throws {
     guard !counts.isEmpty else { return }
     var packer = Packer(reservingCapacity: counts.count * 16)
     packer.u32(counts.count)
