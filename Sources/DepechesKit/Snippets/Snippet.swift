@@ -14,17 +14,21 @@ public struct Snippet: Equatable, Sendable {
 
   /// The text with each highlight wrapped in `open` and `close`.
   public func marked(open: String, close: String) -> String {
-    let scalars = Array(text.unicodeScalars)
-    var out = String.UnicodeScalarView()
+    // Substring appends: the generic scalar-sequence append is unspecialised and slow. The
+    // pieces are cut on the scalar view (a String subscript would round to characters).
+    let bounds = Array(text.unicodeScalars.indices) + [text.endIndex]
+    let piece = { (from: Int, to: Int) in Substring(text.unicodeScalars[bounds[from]..<bounds[to]]) }
+    var out = ""
+    out.reserveCapacity(text.utf8.count + highlights.count * (open.utf8.count + close.utf8.count))
     var cursor = 0
     for range in highlights {
-      out.append(contentsOf: scalars[cursor..<range.lowerBound])
-      out.append(contentsOf: open.unicodeScalars)
-      out.append(contentsOf: scalars[range])
-      out.append(contentsOf: close.unicodeScalars)
+      out += piece(cursor, range.lowerBound)
+      out += open
+      out += piece(range.lowerBound, range.upperBound)
+      out += close
       cursor = range.upperBound
     }
-    out.append(contentsOf: scalars[cursor...])
-    return String(out)
+    out += piece(cursor, bounds.count - 1)
+    return out
   }
 }
