@@ -9,8 +9,9 @@ import Testing
     "Erevan OR Bakou", "russie -ukraine", "Choïgou",
   ]
 
-  private func options(_ index: String, workers: Int) -> IndexOptions {
-    IndexOptions(paths: [packageRoot + "/seeds"], indexPath: index, workers: workers, parallelMinBytes: 0)
+  private func options(_ index: String, workers: Int, batchSize: Int = IndexOptions.defaultBatchSize) -> IndexOptions {
+    IndexOptions(
+      paths: [packageRoot + "/seeds"], indexPath: index, batchSize: batchSize, workers: workers, parallelMinBytes: 0)
   }
 
   /// Everything a query answers, ranking ties aside (docids differ between the two layouts).
@@ -21,10 +22,12 @@ import Testing
     return "\(response.total) \(months) \(response.suggestion ?? "-")\n" + hits.joined(separator: "\n")
   }
 
-  @Test func partsMergedGiveTheSameIndexAsOneWriter() throws {
+  /// With small batches, parts commit many times and carry their spelling counts to the end.
+  @Test(arguments: [IndexOptions.defaultBatchSize, 3])
+  func partsMergedGiveTheSameIndexAsOneWriter(batchSize: Int) throws {
     let folder = TemporaryFolder()
     let single = try Indexer(options: options(folder.path + "/One", workers: 1)).run()
-    let parallel = try Indexer(options: options(folder.path + "/Two", workers: 2)).run()
+    let parallel = try Indexer(options: options(folder.path + "/Two", workers: 2, batchSize: batchSize)).run()
     #expect(single.dispatches == parallel.dispatches && parallel.dispatches > 50)
     #expect(parallel.compacted)
     #expect(!FileManager.default.fileExists(atPath: folder.path + "/Two" + ParallelParts.folderSuffix))
