@@ -95,7 +95,7 @@ public final class Indexer {
   }
 
   /// Writes a fresh index's files into parallel parts, one lane per part (see
-  /// `ParallelParts`), and commits them; the caller merges them.
+  /// `ParallelParts`), each lane committing its part; the caller merges them.
   private func writeInParts(
     _ parts: ParallelParts, _ toRead: [(file: FoundFile, previous: FileState?)], preparer: FilePreparer,
     ledger: Ledger, isCancelled: () -> Bool
@@ -103,7 +103,6 @@ public final class Indexer {
     let writers = try parts.open(batchSize: options.batchSize)
     ledger.summary.interrupted = try LaneRunner().run(
       toRead, writers: writers, preparer: preparer, onReport: ledger.record, isCancelled: isCancelled)
-    for writer in writers { try writer.guarded { try writer.commit() } }
   }
 
   /// Prepares chunk N+1 on worker threads while this thread writes chunk N (each shard's

@@ -20,7 +20,8 @@ final class LaneRunner: @unchecked Sendable {
   /// Stack size of a lane thread (analysis is iterative; this is headroom).
   static let stackSize = 8 << 20
 
-  /// Writes `items` spread over `writers`, calling `onReport` on this thread after each file.
+  /// Writes `items` spread over `writers` and commits each, calling `onReport` on this thread
+  /// after each file.
   /// Returns true when `isCancelled` stopped the lanes early (each stops after its file).
   func run(
     _ items: [Item], writers: [BatchWriter], preparer: FilePreparer,
@@ -58,30 +59,40 @@ final class LaneRunner: @unchecked Sendable {
   }
 
   /// One lane: each file read, analysed and written on this thread; stops at cancellation or
-  /// at the first failure (of any lane).
+  /// at the first failure (of any lane). The lane then commits its part itself, so that the
+  /// last commits (which carry a part's deferred spelling counts) run in parallel too.
   private func work(_ items: [Item], writer: BatchWriter, preparer: FilePreparer) {
-    for item in items {
-      condition.lock()
-      let stop = cancelled || failure != nil
-      condition.unlock()
-      if stop { break }
-      let prepared = preparer.prepare(item.file, previous: item.previous)
-      do {
+    do {
+      for item in items {
+        if shouldStop() { break }
+        let prepared = preparer.prepare(item.file, previous: item.previous)
         let report = try writer.guarded { try writer.write(prepared) }
         condition.lock()
         finished.append((item.file, report))
         condition.signal()
         condition.unlock()
-      } catch {
-        condition.lock()
-        if failure == nil { failure = error }
-        condition.unlock()
-        break
       }
+      if !failed() { try writer.guarded { try writer.commit() } }
+    } catch {
+      condition.lock()
+      if failure == nil { failure = error }
+      condition.unlock()
     }
     condition.lock()
     running -= 1
     condition.signal()
     condition.unlock()
+  }
+
+  private func shouldStop() -> Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    return cancelled || failure != nil
+  }
+
+  private func failed() -> Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    return failure != nil
   }
 }
