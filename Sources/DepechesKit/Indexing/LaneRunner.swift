@@ -11,6 +11,9 @@ final class LaneRunner: @unchecked Sendable {
 
   private let condition = NSCondition()
   private var finished: [(FoundFile, FileReport)] = []
+  /// The files to write, largest first, and the next one a lane takes.
+  private var queue: [Item] = []
+  private var next = 0
   private var running = 0
   private var cancelled = false
   private var failure: Error?
@@ -27,11 +30,13 @@ final class LaneRunner: @unchecked Sendable {
     _ items: [Item], writers: [BatchWriter], preparer: FilePreparer,
     onReport: (FoundFile, FileReport) -> Void, isCancelled: () -> Bool
   ) throws -> Bool {
-    let lanes = ParallelParts.lanes(sizes: items.map(\.file.size), count: writers.count)
+    // Each lane takes the next file when it is free, largest files first, so that the lanes
+    // finish within one small file of each other (which part a file lands in does not matter:
+    // the parts are merged).
+    queue = items.sorted { $0.file.size > $1.file.size }
     running = writers.count
-    for (lane, writer) in writers.enumerated() {
-      let mine = items.indices.filter { lanes[$0] == lane }.map { items[$0] }
-      let thread = Thread { self.work(mine, writer: writer, preparer: preparer) }
+    for writer in writers {
+      let thread = Thread { self.work(writer: writer, preparer: preparer) }
       thread.stackSize = LaneRunner.stackSize
       thread.start()
     }
@@ -61,10 +66,9 @@ final class LaneRunner: @unchecked Sendable {
   /// One lane: each file read, analysed and written on this thread; stops at cancellation or
   /// at the first failure (of any lane). The lane then commits its part itself, so that the
   /// last commits (which carry a part's deferred spelling counts) run in parallel too.
-  private func work(_ items: [Item], writer: BatchWriter, preparer: FilePreparer) {
+  private func work(writer: BatchWriter, preparer: FilePreparer) {
     do {
-      for item in items {
-        if shouldStop() { break }
+      while let item = take() {
         let prepared = preparer.prepare(item.file, previous: item.previous)
         let report = try writer.guarded { try writer.write(prepared) }
         condition.lock()
@@ -84,10 +88,13 @@ final class LaneRunner: @unchecked Sendable {
     condition.unlock()
   }
 
-  private func shouldStop() -> Bool {
+  /// The next file to write, or nil when there is none left or the lanes must stop.
+  private func take() -> Item? {
     condition.lock()
     defer { condition.unlock() }
-    return cancelled || failure != nil
+    guard !cancelled, failure == nil, next < queue.count else { return nil }
+    next += 1
+    return queue[next - 1]
   }
 
   private func failed() -> Bool {

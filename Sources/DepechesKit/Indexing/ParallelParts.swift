@@ -70,15 +70,4 @@ public struct ParallelParts {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return true }
     return names.allSatisfy { $0.hasPrefix("part-") && Int($0.dropFirst(5)) != nil }
   }
-
-  /// Spreads files over `count` lanes: each file (in order) to the lane with the fewest bytes
-  /// so far, so that the writer threads finish together.
-  static func lanes(sizes: [Int], count: Int) -> [Int] {
-    var load = Array(repeating: 0, count: count)
-    return sizes.map { size in
-      let lane = load.indices.min { load[$0] < load[$1] }!
-      load[lane] += size
-      return lane
-    }
-  }
 }
