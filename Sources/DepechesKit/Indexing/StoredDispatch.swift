@@ -32,7 +32,9 @@ public struct StoredDispatch: Equatable, Sendable {
   }
 
   /// Decodes stored bytes (after decompression); nil when they are not in this format.
-  init?(decoding bytes: [UInt8]) {
+  /// With `onlyPassage`, which picks a passage from the start positions, only that passage's
+  /// text is decoded (the others are left empty): a search shows one passage per result.
+  init?(decoding bytes: [UInt8], onlyPassage: (([Int]) -> Int)? = nil) {
     var r = Unpacker(bytes)
     guard r.u32() == StoredDispatch.formatVersion else { return nil }
     var fields: [String] = []
@@ -41,13 +43,15 @@ public struct StoredDispatch: Equatable, Sendable {
       fields.append(field)
     }
     guard let count = r.u32() else { return nil }
-    var passages: [String] = []
+    var ranges: [Range<Int>] = []
     var starts: [Int] = []
     for _ in 0..<count {
-      guard let start = r.u32(), let text = r.string() else { return nil }
+      guard let start = r.u32(), let range = r.stringRange() else { return nil }
       starts.append(Int(start))
-      passages.append(text)
+      ranges.append(range)
     }
+    let wanted = onlyPassage?(starts)
+    let passages = ranges.indices.map { wanted == nil || wanted == $0 ? r.string(in: ranges[$0]) : "" }
     let optional: (String) -> String? = { $0.isEmpty ? nil : $0 }
     dispatch = Dispatch(
       id: fields[0], path: fields[1], title: fields[3], date: DispatchDate(iso: fields[4]),

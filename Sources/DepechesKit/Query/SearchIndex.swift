@@ -154,16 +154,20 @@ public final class SearchIndex {
 
   private func hit(_ mset: XapianMSet, _ index: Int, rank: Int, plan: MatchPlan) throws -> SearchHit {
     let docid = try mset.docid(at: index)
-    let data = try StoredCompression.decompress(try mset.value(at: index, slot: Schema.storedSlot))
-    guard let stored = StoredDispatch(decoding: data) else {
-      throw DepechesError.xapian(kind: .corrupt, message: "document \(docid) was not written by depeches")
-    }
     let terms = plan.positionTerms
     let lists = terms.isEmpty ? [] : try db.positions(docid: docid, terms: terms)
     var byTerm: [String: [Int]] = [:]
     for (term, list) in zip(terms, lists) where !list.isEmpty { byTerm[term] = list.map(Int.init) }
     let hits = PassageChooser.hits(plan: plan, termPositions: byTerm)
-    let passage = PassageChooser.best(hits: hits, passageStarts: stored.passageStarts) ?? 0
+    var passage = 0
+    let data = try StoredCompression.decompress(try mset.value(at: index, slot: Schema.storedSlot))
+    let decoded = StoredDispatch(decoding: data) { starts in
+      passage = PassageChooser.best(hits: hits, passageStarts: starts) ?? 0
+      return passage
+    }
+    guard let stored = decoded else {
+      throw DepechesError.xapian(kind: .corrupt, message: "document \(docid) was not written by depeches")
+    }
     let snippet = SnippetMaker(analyzer: analyzer, stemmer: stemmer).snippet(of: stored, passage: passage, hits: hits, plan: plan)
     var dispatch = stored.dispatch
     dispatch.passages = []

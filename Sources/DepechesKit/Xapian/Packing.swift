@@ -42,8 +42,18 @@ struct Unpacker {
   }
 
   mutating func string() -> String? {
+    stringRange().map { string(in: $0) }
+  }
+
+  /// Skips a string, returning where its bytes lie (for `string(in:)` later).
+  mutating func stringRange() -> Range<Int>? {
     guard let count = u32().map(Int.init), bytes.count - offset >= count else { return nil }
     defer { offset += count }
-    return String(decoding: bytes[offset..<offset + count], as: UTF8.self)
+    return offset..<offset + count
+  }
+
+  /// The string whose bytes lie at `range` (from `stringRange()`).
+  func string(in range: Range<Int>) -> String {
+    String(decoding: bytes[range], as: UTF8.self)
   }
 }
