@@ -3,7 +3,7 @@
 
 extension StopWords {
   /// The folded French stop words ("ete" for "été").
-  static let folded: Set<String> = [
+  static let folded: [String] = [
     "a",
     "ai",
     "aie",
@@ -158,6 +158,6 @@ extension StopWords {
     "y",
   ]
 
-  /// The longest folded stop word, in UTF-8 bytes: longer terms skip the set lookup.
+  /// The longest folded stop word, in UTF-8 bytes: longer terms skip the table lookup.
   static let maxBytes = 8
 }
