@@ -9,7 +9,7 @@
 /// - `XS` + folded source: the dispatch's source, for filtering.
 public enum Schema {
   /// Bumped when the index layout changes; an index of another version must be rebuilt.
-  public static let version = "3"
+  public static let version = "4"
   /// Prefix of the unique id term.
   public static let idPrefix = "Q"
   /// Prefix of the boolean term shared by all dispatches of one file.
@@ -23,7 +23,8 @@ public enum Schema {
   public static let monthSlot: Int = 1
   /// Value slot: the number of passages, as decimal text (summed by `stats` with a match spy).
   public static let passagesSlot: Int = 2
-  /// Value slot: the stored dispatch (`StoredDispatch`, compressed by `StoredCompression`).
+  /// Value slot: the stored dispatch (`StoredDispatch`: a compressed header and passages in
+  /// blocks compressed one by one with `StoredCompression`).
   /// Kept in a value rather than the document data because Xapian deflates document data
   /// again with zlib, which measured about a tenth of indexing time; values are stored as is.
   public static let storedSlot: Int = 3

@@ -53,27 +53,3 @@ struct StoredCompressionTests {
     }
   }
 }
-
-@Suite("Stored dispatch")
-struct StoredDispatchTests {
-  private let stored = StoredDispatch(
-    dispatch: Dispatch(
-      id: "a1", path: "a.md", title: "Cessez-le-feu", date: DispatchDate(year: 2020, month: 11, day: 10),
-      source: "AFP", author: "Anne", url: "https://example.org/a", tags: ["Arménie", "Azerbaïdjan"],
-      passages: ["Premier passage.", "Deuxième : « cessez-le-feu ».", "Troisième\u{A0}!"]),
-    absolutePath: "/tmp/a.md", passageStarts: [10, 20, 30])
-
-  @Test("decodes what it encoded, whole or with only the passage a search shows")
-  func roundTrip() throws {
-    let bytes = stored.encoded()
-    #expect(StoredDispatch(decoding: bytes) == stored)
-    var seen: [Int] = []
-    let one = try #require(StoredDispatch(decoding: bytes) { starts in seen = starts; return 1 })
-    #expect(seen == [10, 20, 30])
-    #expect(one.dispatch.passages == ["", "Deuxième : « cessez-le-feu ».", ""])
-    var rest = one
-    rest.dispatch.passages = stored.dispatch.passages
-    #expect(rest == stored)
-    #expect(StoredDispatch(decoding: Array(bytes.dropLast())) == nil)
-  }
-}

@@ -106,7 +106,7 @@ final class DocumentBuilder {
     _ stored: StoredDispatch, postings: WordTable<TermPostings>, titleTerms: Set<String>,
     fileTerm: String
   ) throws -> [UInt8] {
-    let data = try StoredCompression.compress(stored.encoded())
+    let data = try stored.encoded()
     var p = Packer(reservingCapacity: data.count + postings.count * 24 + 256)
     p.raw([])  // no document data: the stored dispatch is a value (see `Schema.storedSlot`)
     let date = stored.dispatch.date

@@ -160,8 +160,7 @@ public final class SearchIndex {
     for (term, list) in zip(terms, lists) where !list.isEmpty { byTerm[term] = list.map(Int.init) }
     let hits = PassageChooser.hits(plan: plan, termPositions: byTerm)
     var passage = 0
-    let data = try StoredCompression.decompress(try mset.value(at: index, slot: Schema.storedSlot))
-    let decoded = StoredDispatch(decoding: data) { starts in
+    let decoded = try StoredDispatch(decoding: try mset.value(at: index, slot: Schema.storedSlot)) { starts in
       passage = PassageChooser.best(hits: hits, passageStarts: starts) ?? 0
       return passage
     }

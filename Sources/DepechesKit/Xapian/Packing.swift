@@ -33,6 +33,9 @@ struct Unpacker {
 
   var isAtEnd: Bool { offset >= bytes.count }
 
+  /// Bytes left to read.
+  var remaining: Int { bytes.count - offset }
+
   mutating func u32() -> UInt32? {
     guard bytes.count - offset >= 4 else { return nil }
     var value: UInt32 = 0
@@ -56,4 +59,7 @@ struct Unpacker {
   func string(in range: Range<Int>) -> String {
     String(decoding: bytes[range], as: UTF8.self)
   }
+
+  /// The raw bytes at `range` (from `stringRange()`, for a length-prefixed byte run).
+  func bytes(in range: Range<Int>) -> [UInt8] { Array(bytes[range]) }
 }
