@@ -187,4 +187,28 @@ import Testing
     let names = try FileWalker.files(under: [folder.path + "/in"]).map { ($0.absolutePath as NSString).lastPathComponent }
     #expect(names == ["a.txt", "c.txt"])
   }
+
+  @Test func walksNestedFoldersSkipsHiddenNamesAndDoesNotFollowLinks() throws {
+    let folder = TemporaryFolder()
+    folder.write("in/a.txt", "A")
+    folder.write("in/sub/deeper/b.md", "B")
+    folder.write("in/sub/c d é.txt", "C")
+    folder.write("in/.cache.txt", "caché")
+    folder.write("in/.git/d.txt", "caché")
+    folder.write("in/sub/.hidden/e.txt", "caché")
+    folder.write("out/x.txt", "dehors")
+    folder.write("out/dir/y.txt", "dehors")
+    let fm = FileManager.default
+    try fm.createSymbolicLink(atPath: folder.path + "/in/link.txt", withDestinationPath: folder.path + "/out/x.txt")
+    try fm.createSymbolicLink(atPath: folder.path + "/in/linkdir", withDestinationPath: folder.path + "/out/dir")
+    try fm.createSymbolicLink(atPath: folder.path + "/in/loop", withDestinationPath: folder.path + "/in")
+    let root = FileWalker.absolute(folder.path + "/in", from: "/")
+    let found = try FileWalker.files(under: [folder.path + "/in/"])
+    #expect(found.map(\.absolutePath) == ["a.txt", "sub/c d é.txt", "sub/deeper/b.md"].map { root + "/" + $0 })
+    #expect(found.map(\.size) == [1, 1, 1])
+    #expect(found.allSatisfy { $0.modificationTime > 0 })
+    // A file named on the command line is taken as it is, even through a link.
+    #expect(try FileWalker.files(under: [folder.path + "/in/link.txt"]).count == 1)
+    #expect(throws: DepechesError.self) { try FileWalker.files(under: [folder.path + "/in/missing"]) }
+  }
 }
