@@ -64,7 +64,7 @@ int cx_writable_occurrences(cx_writable *db, const char *term, cx_buffer *out, c
         const std::string &name = *t;
         put_u32(packed, static_cast<uint32_t>(name.size()));
         packed += name;
-        put_u32(packed, t.positionlist_count());
+        put_u32(packed, t.get_wdf());
         ++pairs;
       }
     }

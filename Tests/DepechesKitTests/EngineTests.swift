@@ -142,6 +142,24 @@ import Testing
     #expect(try search(index, "Bayraktar").suggestion == nil)
   }
 
+  /// Title words weigh more (a wdf boost): what a removed file takes out of the spelling data
+  /// must be what it put in, no more (the word would vanish while another file holds it) and
+  /// no less (it would stay when no file holds it).
+  @Test func titleWordsLeaveTheSuggestionsExactlyWhenTheirLastFileGoes() throws {
+    let folder = TemporaryFolder()
+    folder.write("in/a.txt", "Bayraktar au-dessus de Stepanakert\n\nLe Bayraktar tourne ; un Bayraktar encore.")
+    folder.write("in/b.txt", "Bravo\n\nUn Bayraktar vu une fois.")
+    let (index, _) = try buildIndex([folder.path + "/in"], in: folder)
+    #expect(try search(index, "Bayraktr").suggestion == "bayraktar")
+    try FileManager.default.removeItem(atPath: folder.path + "/in/a.txt")
+    _ = try Indexer(options: IndexOptions(paths: [folder.path + "/in"], indexPath: index)).run()
+    #expect(try search(index, "Bayraktr").suggestion == "bayraktar")
+    #expect(try search(index, "Stepanakrt").suggestion == nil)
+    try FileManager.default.removeItem(atPath: folder.path + "/in/b.txt")
+    _ = try Indexer(options: IndexOptions(paths: [folder.path + "/in"], indexPath: index)).run()
+    #expect(try search(index, "Bayraktr").suggestion == nil)
+  }
+
   @Test func wordsOfChangedAndRemovedFilesLeaveTheSuggestions() throws {
     let folder = TemporaryFolder()
     folder.write("in/a.txt", "Alpha\n\nLes drones Bayraktar survolent Stepanakert.")

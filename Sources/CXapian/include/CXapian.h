@@ -185,8 +185,9 @@ int cx_writable_delete(cx_writable *db, const char *term, cx_error *error);
  *  positive adds, negative removes (a word whose frequency drops to 0 is gone). */
 int cx_writable_add_spellings(cx_writable *db, const char *packed, size_t len,
                               cx_error *error);
-/** Every term of every document indexed by term, with its number of positions there:
- *  packed as u32 count, then (string, u32) pairs (one pair per document and term). */
+/** Every term of every document indexed by term, with its wdf there (read from the
+ *  termlists alone, no position lists): packed as u32 count, then (string, u32) pairs (one
+ *  pair per document and term). */
 int cx_writable_occurrences(cx_writable *db, const char *term, cx_buffer *out, cx_error *error);
 /** Removes every synonym of key, then adds each of the string list values. */
 int cx_writable_set_synonyms(cx_writable *db, const char *key, const char *values,

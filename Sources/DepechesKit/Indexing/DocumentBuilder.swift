@@ -74,8 +74,11 @@ final class DocumentBuilder {
         lastPosition = position + token.position
       }
     }
+    // A word's spelling frequency grows by its wdf here (positions, plus the title boost), the
+    // figure a re-index reads back cheaply from the termlist to take it out again.
     let spellings = zip(postings.keys, postings.values).compactMap { term, entry in
-      !entry.isStopWord && DocumentBuilder.isSpellingCandidate(term) ? (term, entry.positions.count) : nil
+      !entry.isStopWord && DocumentBuilder.isSpellingCandidate(term)
+        ? (term, entry.positions.count + (titleTerms.contains(term) ? Int(Schema.titleWdfBoost) : 0)) : nil
     }
     let stored = StoredDispatch(dispatch: dispatch, absolutePath: absolutePath, passageStarts: starts)
     let packed = try pack(stored, postings: postings, titleTerms: titleTerms, fileTerm: fileTerm)

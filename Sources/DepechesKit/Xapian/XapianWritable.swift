@@ -32,8 +32,8 @@ final class XapianWritable {
 
   func delete(term: String) throws { try check { cx_writable_delete(handle, term, $0) } }
 
-  /// Every term of every document indexed by `term`, with its number of positions there
-  /// (one pair per document and term).
+  /// Every term of every document indexed by `term`, with its wdf there (one pair per
+  /// document and term; read from the termlists only, so cheap even for long documents).
   func occurrences(inDocumentsWith term: String) throws -> [(term: String, count: Int)] {
     let bytes = try buffer { cx_writable_occurrences(handle, term, &$0, $1) }
     var reader = Unpacker(bytes)
