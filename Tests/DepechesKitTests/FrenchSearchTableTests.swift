@@ -124,6 +124,16 @@ import Testing
     #expect(try search(index, "drones").hits.map(\.dispatch.title) == ["Pluriel", "Singulier"])
   }
 
+  @Test func aWordFoundThroughItsSynonymsIsNotCorrected() throws {
+    let folder = TemporaryFolder()
+    folder.write("in/a.txt", "Front\n\nCombats au Haut-Karabakh, selon Erevan.")
+    let (index, _) = try buildIndex([folder.path + "/in"], in: folder)
+    let variant = try search(index, "Karabagh")
+    #expect(variant.total == 1 && variant.suggestion == nil)
+    #expect(try search(index, "Yerevan").suggestion == nil)
+    #expect(try search(index, "Karabkh").suggestion == "karabakh")
+  }
+
   @Test func datesWrittenInTheTextAreUsed() throws {
     let response = try search(Self.index.1, "frontière")
     #expect(response.hits.first?.dispatch.date?.iso == "2021-12-01")

@@ -181,6 +181,8 @@ public final class SearchIndex {
       guard try db.termFrequency(token.term) == 0 else { continue }
       let stem = FrenchAnalyzer.foldedStem(token.stemBase, stemmer: stemmer)
       guard try !wordSets.forms(of: stem).contains(where: { try db.termFrequency($0) > 0 }) else { continue }
+      // A word found through its synonyms ("Karabagh" for "Karabakh") is not misspelt.
+      guard try !synonymTable.variants(of: token.term).contains(where: { try db.termFrequency($0) > 0 }) else { continue }
       let fix = try db.spellingSuggestion(token.term)
       if !fix.isEmpty && fix != token.term { replacements.append((token.range, fix)) }
     }
