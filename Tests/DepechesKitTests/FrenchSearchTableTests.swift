@@ -21,6 +21,7 @@ import Testing
     ("acronyms", "Acronymes\n2021-10-07\n\nL'O.T.A.N. observe les drones TB2 et les S-300."),
     ("stemming", "Racines\n2021-10-08\n\nLes négociations reprennent ; les drones survolent la ville ; des réfugiés fuient."),
     ("variants", "Variantes\n2021-10-09\n\nÀ Yerevan, on parle du Karabagh et de Shoigu."),
+    ("variants-east", "Variantes de l'Est\n2021-10-12\n\nAu Bélarus, Loukachenko reçoit ; à Beijing et à Téhéran on commente le Nagorno-Karabakh."),
     ("date-text", "Date dans le texte\n\nBakou, 1er déc. 2021 — reprise des combats à la frontière."),
     ("stems-irregular", "Pluriels en -aux\n2021-10-10\n\nLes chevaux des observateurs internationaux ; les journaux en parlent ; le négoce du bois."),
     ("stems-accented", "Participes\n2021-10-11\n\nLes réfugiées sont accueillies ; l'accord est accordé aux armées."),
@@ -62,6 +63,12 @@ import Testing
     ("Erevan", "Variantes", nil),
     ("Karabakh", "Variantes", nil),
     ("Choïgou", "Variantes", nil),
+    ("Biélorussie", "Variantes de l'Est", nil),
+    ("Lukashenko", "Variantes de l'Est", nil),
+    ("Pékin", "Variantes de l'Est", nil),
+    ("Tehran", "Variantes de l'Est", nil),
+    ("Nagorny-Karabakh", "Variantes de l'Est", nil),
+    ("\"Nagorny Karabakh\"", "Variantes de l'Est", nil),
     ("dron*", "Racines", nil),
     ("frontière", "Date dans le texte", nil),
     // Stems that are not prefixes of the indexed word ("chevaux" → "cheval").
@@ -107,6 +114,8 @@ import Testing
       ("cessez-le-feu", "Trait d'union", ["cessez-le-feu"]),
       ("coeur", "Ligature", ["cœur"]),
       ("evacuation", "Capitales", ["ÉVACUATION"]),
+      ("\"Nagorny Karabakh\"", "Variantes de l'Est", ["Nagorno-Karabakh"]),
+      ("Biélorussie Lukashenko", "Variantes de l'Est", ["Bélarus", "Loukachenko"]),
     ]
     for (query, title, expected) in cases {
       let response = try search(Self.index.1, query)

@@ -24,6 +24,9 @@ karabagh, karabakh, karabach
 erevan, yerevan, erivan
 # French "Bakou", English "Baku".
 bakou, baku
+# Karabakh's Russian-derived epithet ("mountainous"): French "Nagorny" (older AFP and Le Monde
+# style), English "Nagorno", variant "Nagorni".
+nagorny, nagorno, nagorni
 # Armenian name of the Karabakh republic, two romanisations.
 artsakh, artzakh
 # French "Azerbaïdjan", English "Azerbaijan".
@@ -68,12 +71,22 @@ bakhmout, bakhmut
 louhansk, lougansk, luhansk, lugansk
 # Donbas: French "Donbass", Ukrainian-based "Donbas".
 donbass, donbas
+# Belarus: French "Biélorussie" and "Bélarus" (the official French name), English "Belarus".
+bielorussie, belarus
+# Belarusian president: French "Loukachenko", English "Lukashenko".
+loukachenko, lukashenko, loukachenka, lukashenka
 # Russian president: French "Poutine", English "Putin".
 poutine, putin
 # Wagner's founder: French "Prigojine", English "Prigozhin".
 prigojine, prigozhin
 # Russian opposition leader: "Navalny", French variant "Navalni".
 navalny, navalni
+
+# --- Iran, China ---
+# Iran's capital: French "Téhéran", English "Tehran".
+teheran, tehran
+# China's capital: French "Pékin", English and pinyin "Beijing".
+pekin, beijing
 
 # --- Syria, Iraq, Lebanon ---
 # The Islamic State group: French "Daech", English "Daesh", "ISIS", French "EIIL".

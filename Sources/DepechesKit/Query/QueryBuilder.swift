@@ -3,9 +3,12 @@
 struct MatchPlan {
   /// A query part and the exact terms that show where it matched.
   struct Group {
+    /// Every term of the part (for a phrase, every word's alternatives, slot after slot).
     var terms: [String]
-    /// True for a phrase: a hit needs every term, at consecutive positions.
+    /// True for a phrase: a hit needs one term of each slot, at consecutive positions.
     var isPhrase: Bool
+    /// For a phrase, the terms each word may be (its exact form, then its synonyms).
+    var slots: [[String]] = []
   }
 
   var groups: [Group] = []
@@ -28,7 +31,8 @@ struct MatchPlan {
 /// A free word matches its stem (the SYNONYM group of the indexed exact forms that share it,
 /// from the word sets metadata) or its exact form; both are OR'ed so that the exact form
 /// ranks higher. Synonyms join each side as Xapian SYNONYM groups. Phrases use exact forms
-/// only, so "cessez le feu" does not match "cessé le feu".
+/// (and name variants from the synonym table) only, so "cessez le feu" does not match "cessé
+/// le feu", while "Nagorny Karabakh" matches "Nagorno-Karabagh".
 final class QueryBuilder {
   private let db: XapianDatabase
   private let stemmer: Stemmer
@@ -108,14 +112,19 @@ final class QueryBuilder {
   }
 
   private func buildPhrase(_ words: [QueryWord]) throws -> XapianQuery {
-    let terms = words.map(\.term)
-    plan.groups.append(.init(terms: terms, isPhrase: terms.count > 1))
-    if terms.count == 1 {
-      plan.exactTerms.insert(terms[0])
-      return try XapianQuery.term(terms[0])
+    let slots = words.map { word in
+      word.isStopWord ? [word.term] : [word.term] + synonyms(word.term).filter { $0 != word.term }
     }
-    let parts = try terms.enumerated().map { try XapianQuery.term($1, position: $0 + 1) }
-    return try XapianQuery.combine(.phrase, parts, parameter: terms.count)
+    plan.groups.append(.init(terms: slots.flatMap { $0 }, isPhrase: slots.count > 1, slots: slots))
+    if slots.count == 1 {
+      plan.exactTerms.formUnion(slots[0])
+      return try XapianQuery.combine(.synonym, slots[0].map { try XapianQuery.term($0) })
+    }
+    // Each word is one position of the phrase: its term, or an OR of its variants there.
+    let parts = try slots.enumerated().map { index, variants in
+      try XapianQuery.combine(.or, variants.map { try XapianQuery.term($0, position: index + 1) })
+    }
+    return try XapianQuery.combine(.phrase, parts, parameter: slots.count)
   }
 
   private func buildWildcard(_ prefix: String) throws -> XapianQuery {

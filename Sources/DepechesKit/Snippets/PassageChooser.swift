@@ -15,10 +15,11 @@ struct PassageChooser {
     var hits = Hits()
     for group in plan.groups {
       if group.isPhrase {
-        let occurrences = phraseStarts(group.terms, termPositions)
+        let slots = group.slots.isEmpty ? group.terms.map { [$0] } : group.slots
+        let occurrences = phraseStarts(slots, termPositions)
         for start in occurrences {
           hits.phraseStarts.insert(start)
-          for k in 0..<group.terms.count { hits.phrasePositions.insert(start + k) }
+          for k in 0..<slots.count { hits.phrasePositions.insert(start + k) }
         }
         hits.byGroup.append(occurrences)
       } else {
@@ -31,9 +32,11 @@ struct PassageChooser {
     return hits
   }
 
-  private static func phraseStarts(_ terms: [String], _ positions: [String: [Int]]) -> [Int] {
-    guard let first = positions[terms[0]] else { return [] }
-    let rest = terms.dropFirst().map { Set(positions[$0] ?? []) }
+  /// Where a phrase starts: a position of a term of the first slot followed, one position after
+  /// the other, by a term of each next slot.
+  private static func phraseStarts(_ slots: [[String]], _ positions: [String: [Int]]) -> [Int] {
+    let first = slots[0].flatMap { positions[$0] ?? [] }.sorted()
+    let rest = slots.dropFirst().map { Set($0.flatMap { positions[$0] ?? [] }) }
     return first.filter { start in rest.enumerated().allSatisfy { $1.contains(start + $0 + 1) } }
   }
 
