@@ -41,4 +41,22 @@ struct WordTableTests {
     #expect(table.count == 0)
     #expect(table.find("coeur", hash: WordTable<String>.hash("coeur")) == nil)
   }
+
+  @Test("words whose hashes collide, whole or in the high half kept in the slots, stay apart")
+  func collisions() {
+    var table = WordTable<Int>(capacity: 64)  // no growth: the hashes given are kept
+    let words = ["drone", "drones", "Drone", "dronè", "a", "b", "c", "d"]
+    let sameHigh = 0x1234_5678 << 32
+    for (i, word) in words.enumerated() {
+      let hash = i < 4 ? 7 : sameHigh | i  // four share a whole hash, four a high half
+      #expect(table.find(word, hash: hash) == nil)
+      table.insert(word, i, hash: hash)
+    }
+    for (i, word) in words.enumerated() {
+      let hash = i < 4 ? 7 : sameHigh | i
+      #expect(table.find(word, hash: hash).map { table.values[$0] } == i, "\(word)")
+    }
+    #expect(table.find("dron", hash: 7) == nil)
+    #expect(table.find("e", hash: sameHigh | 4) == nil)
+  }
 }
