@@ -26,7 +26,12 @@ struct Depeches: ParsableCommand {
   /// skips ArgumentParser's start-up cost; everything else, and every usage error, by
   /// ArgumentParser.
   static func main() {
-    guard let search = QuickSearch.invocation(Array(CommandLine.arguments.dropFirst())) else { return main(nil) }
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    guard let search = QuickSearch.invocation(arguments) else {
+      let commands = configuration.subcommands.compactMap { $0.configuration.commandName }
+      if let typo = CommandSuggestion.error(for: arguments, commands: commands) { exit(withError: typo) }
+      return main(nil)
+    }
     do {
       try search.run()
     } catch {

@@ -108,3 +108,20 @@ import Testing
     #expect(run.stderr.contains("skipped 1"))
   }
 }
+
+@Suite struct CommandTypoTests {
+  @Test func aMistypedCommandIsNamedWithTheOneMeant() throws {
+    let ws = Workspace()
+    for (typed, meant) in [("serch", "search"), ("idnex", "index"), ("stat", "stats"), ("Search", "search")] {
+      let run = try ws.run(typed, "cessez", "le", "feu")
+      #expect(run.status == 64, "\(typed)")
+      #expect(run.stdout.isEmpty)
+      #expect(run.stderr.contains("unknown command '\(typed)'. Did you mean '\(meant)'?"), "\(run.stderr)")
+    }
+    let far = try ws.run("bonjour")
+    #expect(far.status == 64 && far.stderr.contains("unknown command 'bonjour' (commands: index, search"))
+    #expect(!far.stderr.contains("Did you mean"))
+    #expect(try ws.run("help").status == 0)
+    #expect(try ws.run("--version").status == 0)
+  }
+}
