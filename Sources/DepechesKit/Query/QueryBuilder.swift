@@ -3,12 +3,18 @@
 struct MatchPlan {
   /// A query part and the exact terms that show where it matched.
   struct Group {
-    /// Every term of the part (for a phrase, every word's alternatives, slot after slot).
-    var terms: [String]
+    /// The terms each position of the part may be: for a phrase, one slot per word (its exact
+    /// form, then its name variants); for a word or wildcard, one slot of every term it
+    /// stands for.
+    var slots: [[String]]
     /// True for a phrase: a hit needs one term of each slot, at consecutive positions.
     var isPhrase: Bool
-    /// For a phrase, the terms each word may be (its exact form, then its synonyms).
-    var slots: [[String]] = []
+
+    /// Every term of the part, slot after slot.
+    var terms: [String] { slots.flatMap { $0 } }
+
+    /// A part that matches wherever any of `terms` is.
+    static func anyOf(_ terms: [String]) -> Group { Group(slots: [terms], isPhrase: false) }
   }
 
   var groups: [Group] = []
@@ -86,7 +92,7 @@ final class QueryBuilder {
   private func buildWord(_ word: QueryWord) throws -> XapianQuery {
     plan.freeWords.append(word)
     if word.isStopWord {
-      plan.groups.append(.init(terms: [word.term], isPhrase: false))
+      plan.groups.append(.anyOf([word.term]))
       plan.exactTerms.insert(word.term)
       return try XapianQuery.term(word.term)
     }
@@ -100,7 +106,7 @@ final class QueryBuilder {
     var formSet: Set<String> = []
     for stem in stems { formSet.formUnion(try wordSets.forms(of: stem)) }
     let positionTerms = variants + formSet.sorted().filter { !variants.contains($0) }
-    plan.groups.append(.init(terms: Array(positionTerms.prefix(QueryBuilder.maxStemVariants)), isPhrase: false))
+    plan.groups.append(.anyOf(Array(positionTerms.prefix(QueryBuilder.maxStemVariants))))
     let exact = try XapianQuery.combine(.synonym, variants.map { try XapianQuery.term($0) })
     guard !formSet.isEmpty else { return exact }
     let stemmed = try XapianQuery.combine(.synonym, formSet.sorted().map { try XapianQuery.term($0) })
@@ -115,7 +121,7 @@ final class QueryBuilder {
     let slots = words.map { word in
       word.isStopWord ? [word.term] : [word.term] + synonyms(word.term).filter { $0 != word.term }
     }
-    plan.groups.append(.init(terms: slots.flatMap { $0 }, isPhrase: slots.count > 1, slots: slots))
+    plan.groups.append(.init(slots: slots, isPhrase: slots.count > 1))
     if slots.count == 1 {
       plan.exactTerms.formUnion(slots[0])
       return try XapianQuery.combine(.synonym, slots[0].map { try XapianQuery.term($0) })
@@ -129,7 +135,7 @@ final class QueryBuilder {
 
   private func buildWildcard(_ prefix: String) throws -> XapianQuery {
     let expansions = try db.allTerms(prefix: prefix, max: QueryBuilder.maxWildcardSnippetTerms)
-    plan.groups.append(.init(terms: expansions, isPhrase: false))
+    plan.groups.append(.anyOf(expansions))
     plan.exactTerms.formUnion(expansions)
     return try XapianQuery.wildcard(prefix: prefix, maxExpansion: QueryBuilder.maxWildcardExpansion)
   }

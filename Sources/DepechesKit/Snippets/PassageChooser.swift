@@ -15,11 +15,10 @@ struct PassageChooser {
     var hits = Hits()
     for group in plan.groups {
       if group.isPhrase {
-        let slots = group.slots.isEmpty ? group.terms.map { [$0] } : group.slots
-        let occurrences = phraseStarts(slots, termPositions)
+        let occurrences = phraseStarts(group.slots, termPositions)
         for start in occurrences {
           hits.phraseStarts.insert(start)
-          for k in 0..<slots.count { hits.phrasePositions.insert(start + k) }
+          for k in 0..<group.slots.count { hits.phrasePositions.insert(start + k) }
         }
         hits.byGroup.append(occurrences)
       } else {
