@@ -22,7 +22,7 @@ final class DocumentBuilder {
   struct Built {
     var uniqueTerm: String
     var packed: [UInt8]
-    /// Spelling words with their number of occurrences, each word once.
+    /// Spelling words with their wdf in this dispatch (see `extraWdf`), each word once.
     var spellings: [(word: String, count: Int)]
     /// Exact forms with their folded stems, first seen by this builder in this dispatch.
     var stemForms: [StemForm]
@@ -78,7 +78,7 @@ final class DocumentBuilder {
     // figure a re-index reads back cheaply from the termlist to take it out again.
     let spellings = zip(postings.keys, postings.values).compactMap { term, entry in
       !entry.isStopWord && DocumentBuilder.isSpellingCandidate(term)
-        ? (term, entry.positions.count + (titleTerms.contains(term) ? Int(Schema.titleWdfBoost) : 0)) : nil
+        ? (term, entry.positions.count + Int(DocumentBuilder.extraWdf(term, titleTerms: titleTerms))) : nil
     }
     let stored = StoredDispatch(dispatch: dispatch, absolutePath: absolutePath, passageStarts: starts)
     let packed = try pack(stored, postings: postings, titleTerms: titleTerms, fileTerm: fileTerm)
@@ -95,6 +95,12 @@ final class DocumentBuilder {
   private static func isSpellingCandidate(_ term: String) -> Bool {
     guard let first = term.utf8.first, !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first) else { return false }
     return term.unicodeScalars.count >= minSpellingLength
+  }
+
+  /// The wdf a term gets beyond one per position: the title boost. The document's terms and
+  /// the spelling counts both use it, so that a re-index takes out exactly what was added.
+  private static func extraWdf(_ term: String, titleTerms: Set<String>) -> UInt32 {
+    titleTerms.contains(term) ? Schema.titleWdfBoost : 0
   }
 
   /// Stems a word not seen yet and caches it.
@@ -127,7 +133,7 @@ final class DocumentBuilder {
     p.u32(postings.count + booleans.count)
     for (term, entry) in zip(postings.keys, postings.values) {
       p.string(term)
-      p.u32(titleTerms.contains(term) ? Schema.titleWdfBoost : 0)
+      p.u32(DocumentBuilder.extraWdf(term, titleTerms: titleTerms))
       p.u32(entry.positions.count)
       for position in entry.positions { p.u32(position) }
     }
