@@ -51,8 +51,7 @@ public enum FileWalker {
     var out: [String] = []
     var folders = [root]
     while let folder = folders.popLast() {
-      for (name, kind) in entries(of: folder) {
-        let path = folder == "/" ? "/" + name : folder + "/" + name
+      for (name, path, kind) in entries(of: folder) {
         switch kind {
         case .folder: folders.append(path)
         case .file: if !ignores.ignores(name: name, in: folder) { out.append(path) }
@@ -65,18 +64,19 @@ public enum FileWalker {
 
   private enum EntryKind { case file, folder, other }
 
-  /// The visible entries of a folder (names not starting with "."), with their kind; a symbolic
-  /// link is `.other`. An unreadable folder has none.
-  private static func entries(of folder: String) -> [(String, EntryKind)] {
+  /// The visible entries of a folder (names not starting with "."), with their path and kind;
+  /// a symbolic link is `.other`. An unreadable folder has none.
+  private static func entries(of folder: String) -> [(name: String, path: String, kind: EntryKind)] {
     guard let dir = opendir(folder) else { return [] }
     defer { closedir(dir) }
-    var out: [(String, EntryKind)] = []
+    var out: [(name: String, path: String, kind: EntryKind)] = []
     while let entry = readdir(dir) {
       let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
         String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
       }
       guard !name.hasPrefix(".") else { continue }
-      out.append((name, kind(Int32(entry.pointee.d_type), folder + "/" + name)))
+      let path = folder == "/" ? "/" + name : folder + "/" + name
+      out.append((name, path, kind(Int32(entry.pointee.d_type), path)))
     }
     return out
   }
