@@ -21,11 +21,13 @@ let package = Package(
       name: "DepechesKit",
       dependencies: ["CXapian"]
     ),
+    // Query benchmarks (`depeches bench`): timings and percentiles around the engine, not in it.
+    .target(name: "DepechesBench", dependencies: ["DepechesKit"]),
     // The command-line tool: thin, it hands every subcommand to DepechesKit.
     .executableTarget(
       name: "depeches",
       dependencies: [
-        "DepechesKit",
+        "DepechesKit", "DepechesBench",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // Release builds link a position-dependent executable: its ~75,000 relative relocations
@@ -35,6 +37,7 @@ let package = Package(
       linkerSettings: [.unsafeFlags(["-Xlinker", "-no-pie"], .when(configuration: .release))]
     ),
     .testTarget(name: "DepechesKitTests", dependencies: ["DepechesKit"]),
+    .testTarget(name: "DepechesBenchTests", dependencies: ["DepechesBench", "DepechesKit"]),
     .testTarget(name: "depechesTests", dependencies: ["DepechesKit", "depeches"]),
   ],
   swiftLanguageModes: [.v5],
