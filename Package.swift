@@ -30,10 +30,9 @@ let package = Package(
         "DepechesKit", "DepechesBench",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
-      // Release builds link a position-dependent executable: its ~75,000 relative relocations
-      // (Swift metadata and the statically linked runtime) are then resolved by the linker
-      // once, not by the loader at every start, which wrote ~200 pages per run: about 1 ms of
-      // a 5 ms search process (docs/benchmarks.md). Shared libraries keep their ASLR.
+      // Release builds link a position-dependent executable: the relative relocations of Swift
+      // metadata and the statically linked runtime are then resolved once by the linker, not by
+      // the loader at every start (figures in docs/benchmarks.md). Shared libraries keep ASLR.
       linkerSettings: [.unsafeFlags(["-Xlinker", "-no-pie"], .when(configuration: .release))]
     ),
     .testTarget(name: "DepechesKitTests", dependencies: ["DepechesKit"]),
