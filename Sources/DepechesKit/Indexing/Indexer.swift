@@ -14,8 +14,9 @@ public final class Indexer {
   public init(options: IndexOptions) { self.options = options }
 
   /// Runs the indexing. `onFile` sees every file that was not unchanged, `onProgress` is
-  /// called after each file, and `isCancelled` is polled between files: when it says true,
-  /// the work done so far is committed and the summary says `interrupted`.
+  /// called after each file, and `isCancelled` is asked before the first file and after each
+  /// one (all three on the calling thread): when it says true, each writer stops after the
+  /// file in hand, the work done so far is committed and the summary says `interrupted`.
   public func run(
     onFile: (FileReport) -> Void = { _ in }, onProgress: (IndexProgress) -> Void = { _ in },
     isCancelled: () -> Bool = { false }
