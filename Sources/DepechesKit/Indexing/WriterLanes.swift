@@ -25,6 +25,8 @@ final class WriterLanes: @unchecked Sendable {
   static let queueFileLimit = 512
   /// Stack size of a lane or worker thread (analysis is iterative; this is headroom).
   static let stackSize = 8 << 20
+  /// Analysis workers at most (`byPath`): one per core, as more would only hold more builders.
+  static var maxWorkers: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
   /// How files are assigned to lanes, and who prepares them.
   enum Policy: Sendable {
@@ -111,7 +113,7 @@ final class WriterLanes: @unchecked Sendable {
       laneItems = Array(repeating: [], count: writers.count)
       for (index, item) in files.enumerated() { laneItems[lane(item.file.absolutePath)].append(index) }
       laneNext = Array(repeating: 0, count: writers.count)
-      let workerCount = max(1, min(workers, files.count))
+      let workerCount = min(max(1, workers), WriterLanes.maxWorkers, files.count)
       threadsRunning = writers.count + workerCount
       for _ in 0..<workerCount { spawn { self.prepareAhead() } }
     }
