@@ -1,8 +1,9 @@
 import Foundation
 
 /// The indexer's one scheduler: N writer lanes, each a thread that owns one `BatchWriter`, fed
-/// from one bounded queue of files. Which lane writes a file, and which thread prepares it
-/// (reads, hashes and analyses it with the `FilePreparer`), is the `Policy`.
+/// from one queue of files, bounded in what is prepared ahead of the lanes. Which lane writes
+/// a file, and which thread prepares it (reads, hashes and analyses it with the
+/// `FilePreparer`), is the `Policy`.
 ///
 /// The calling thread sleeps until a lane has written a file, passes the reports to
 /// `onReport` and then asks `isCancelled`: cancellation (Ctrl-C sets the flag `isCancelled`
@@ -37,11 +38,12 @@ final class WriterLanes: @unchecked Sendable {
     /// saves). Parts defer spelling counts to their last commit, which each lane makes itself
     /// so that those heavy commits run in parallel.
     case nextFree
-    /// An incremental run (one writer, or one per shard): `workers` threads prepare files in
-    /// the given order, ahead of the lanes within the queue's bounds, and each file goes to
-    /// lane `lane(absolutePath)` (a stable hash of the path, `IndexLayout.shard(forPath:)`),
-    /// which writes its files in that order. Spelling counts go with every batch's commit;
-    /// the caller makes the last commit (after removing missing files).
+    /// Any other run (incremental, small or sharded; one writer, or one per shard): `workers`
+    /// threads prepare files in the given order, ahead of the lanes within the queue's
+    /// bounds, and each file goes to lane `lane(absolutePath)` (a stable hash of the path,
+    /// `IndexLayout.shard(forPath:)`), which writes its files in that order. Spelling counts
+    /// go with every batch's commit; the caller makes the last commit (after removing
+    /// missing files).
     case byPath(workers: Int, lane: @Sendable (String) -> Int)
 
     /// True when spelling counts wait for a writer's last commit (see `BatchWriter.init`).
