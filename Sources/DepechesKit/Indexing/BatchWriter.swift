@@ -28,7 +28,7 @@ final class BatchWriter {
   /// commit that touches it, so once per run instead of once per batch saves that work.
   /// Elsewhere they must be committed with their documents, or a crash would lose them.
   init(
-    db: XapianWritable, indexPath: String, batchSize: Int, byteLimit: Int = IndexOptions.batchByteLimit,
+    db: XapianWritable, indexPath: String, batchSize: Int, byteLimit: Int = WriterLanes.batchByteLimit,
     defersSpellings: Bool = false
   ) {
     self.db = db
