@@ -60,6 +60,19 @@ final class ScalarTable: @unchecked Sendable {
     ScalarKind.classify(value)
   }
 
+  /// Calls `body` with the folded UTF-8 bytes of any scalar (`Folding.fold`: the table's copy
+  /// below `limit`, computed above it). The tokenizer's terms and `FrenchAnalyzer.fold` both
+  /// fold through here, so the engine has one fold.
+  @inline(__always)
+  func withFoldedBytes<R>(_ value: UInt32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    guard value < ScalarTable.limit else {
+      var folded = Folding.fold(value)
+      return folded.withUTF8(body)
+    }
+    let span = foldSpans[Int(value)]
+    return body(UnsafeBufferPointer(start: bytes + Int(span >> 8), count: Int(span & 0xFF)))
+  }
+
   /// The precomposed form of base + mark, if Unicode has one.
   func compose(_ base: UInt32, _ mark: UInt32) -> UInt32? {
     ScalarTable.compositions[Folding.key(base, mark)]

@@ -113,22 +113,17 @@ struct WordBuffer {
   }
 
   private mutating func appendTerm(_ value: UInt32) {
-    if value < ScalarTable.limit {
-      let span = table.foldSpans[Int(value)]
-      appendTermBytes(table.bytes + Int(span >> 8), Int(span & 0xFF))
-    } else {
-      var folded = Folding.fold(value)
-      folded.withUTF8 { appendTermBytes($0.baseAddress!, $0.count) }
-    }
+    table.withFoldedBytes(value) { appendTermBytes($0) }
   }
 
-  private mutating func appendTermBytes(_ source: UnsafePointer<UInt8>, _ length: Int) {
-    guard length > 0 else { return }
+  private mutating func appendTermBytes(_ source: UnsafeBufferPointer<UInt8>) {
+    let length = source.count
+    guard length > 0, let start = source.baseAddress else { return }
     guard termCount + length <= WordBuffer.maxTokenBytes else {
       overflowed = true
       return
     }
-    (term + termCount).update(from: source, count: length)
+    (term + termCount).update(from: start, count: length)
     termCount += length
   }
 
