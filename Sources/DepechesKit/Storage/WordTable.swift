@@ -90,3 +90,6 @@ struct WordTable<Value> {
     }
   }
 }
+
+/// A value type of arrays: sendable when its values are.
+extension WordTable: Sendable where Value: Sendable {}
