@@ -4,6 +4,9 @@
 /// The data is generated ahead of time (`ScalarTableData.swift`, by scripts/gen-scalar-table,
 /// from `Folding` and `ScalarKind`), so a process pays a copy, not Foundation's
 /// normalisation of every scalar, the first time it analyses text.
+///
+/// `@unchecked Sendable`: the pointers are `let`s, filled once in `init` (before `shared` is
+/// published) and never written again nor freed, so every thread only reads them.
 final class ScalarTable: @unchecked Sendable {
   /// Scalars below this are in the table (Latin, Greek, Cyrillic, Armenian); the rest
   /// (typographic punctuation, CJK, ...) go through the slow path. Changing it means running
