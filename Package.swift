@@ -14,12 +14,14 @@ let package = Package(
     // The only C++ in the project: a C ABI over Xapian 1.4 that never lets an exception out.
     .target(
       name: "CXapian",
-      linkerSettings: [.linkedLibrary("xapian"), .linkedLibrary("z")]
+      linkerSettings: [.linkedLibrary("xapian")]
     ),
+    // zlib for the stored text: a module map over the system's zlib.h, no C code of ours.
+    .systemLibrary(name: "CDepechesZlib"),
     // The engine: documents, analysis, indexing, query, snippets, facets.
     .target(
       name: "DepechesKit",
-      dependencies: ["CXapian"]
+      dependencies: ["CXapian", "CDepechesZlib"]
     ),
     // The command-line tool: thin, it hands every subcommand to DepechesKit.
     .executableTarget(

@@ -217,14 +217,6 @@ int cx_compact(const char *const *sources, size_t count, const char *destination
  *  the file system cannot, and the caller falls back to two renames. */
 int cx_exchange_paths(const char *a, const char *b, cx_error *error);
 
-/* ---- stored text compression ---- */
-/** Compresses bytes with zlib's fastest level (raw deflate after a u32 length), for values
- *  that Xapian stores as they are. Xapian deflates document data itself at zlib's default
- *  level, several times slower; Dépêches keeps its stored text in a value instead. */
-int cx_deflate(const char *bytes, size_t len, cx_buffer *out, cx_error *error);
-/** Decompresses what cx_deflate wrote; CX_ERR_CORRUPT when the bytes are not such a stream. */
-int cx_inflate(const char *bytes, size_t len, cx_buffer *out, cx_error *error);
-
 #ifdef __cplusplus
 }
 #endif
