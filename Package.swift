@@ -18,10 +18,12 @@ let package = Package(
     ),
     // zlib for the stored text: a module map over the system's zlib.h, no C code of ours.
     .systemLibrary(name: "CDepechesZlib"),
+    // Linux's atomic exchange of two paths (renameat2), for swapping in a compacted index.
+    .target(name: "CDepechesRename"),
     // The engine: documents, analysis, indexing, query, snippets, facets.
     .target(
       name: "DepechesKit",
-      dependencies: ["CXapian", "CDepechesZlib"]
+      dependencies: ["CXapian", "CDepechesZlib", "CDepechesRename"]
     ),
     // The command-line tool: thin, it hands every subcommand to DepechesKit.
     .executableTarget(

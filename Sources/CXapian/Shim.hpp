@@ -8,11 +8,7 @@
 
 #include <xapian.h>
 
-#include <cerrno>
 #include <cstdlib>
-#include <fcntl.h>
-#include <sys/syscall.h>
-#include <unistd.h>
 #include <cstring>
 #include <exception>
 #include <memory>

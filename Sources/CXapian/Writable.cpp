@@ -1,4 +1,4 @@
-// Writable.cpp: writing a database, and maintenance (compaction, swapping folders).
+// Writable.cpp: writing a database, and compaction.
 #include "Shim.hpp"
 
 using namespace cxshim;
@@ -129,21 +129,6 @@ int cx_compact(const char *const *sources, size_t count, const char *destination
     if (count > 1) flags = multipass ? Xapian::DBCOMPACT_MULTIPASS : 0;
     UnionCompactor compactor(union_prefix ? union_prefix : "");
     combined.compact(destination, flags, 0, compactor);
-  });
-}
-
-int cx_exchange_paths(const char *a, const char *b, cx_error *error) {
-  return guarded(error, [&] {
-#ifndef RENAME_EXCHANGE
-    const unsigned RENAME_EXCHANGE = 1u << 1;
-#endif
-    if (syscall(SYS_renameat2, AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE) != 0) {
-      int e = errno;
-      if (e == EINVAL || e == ENOSYS || e == ENOTSUP)
-        throw Xapian::UnimplementedError("atomic exchange not supported here");
-      throw Xapian::DatabaseError(std::string("cannot swap ") + a + " and " + b + ": " +
-                                  std::strerror(e));
-    }
   });
 }
 

@@ -1,5 +1,5 @@
 /*
- * CXapian: a small C ABI over Xapian 1.4, the only C++ in Dépêches.
+ * CXapian: a small C ABI over Xapian 1.4, the only C++ in Dépêches, and nothing but Xapian.
  *
  * Why it exists: Swift cannot call C++ exceptions safely, so every entry point here catches
  * Xapian::Error, then std::exception, then anything else, and reports a status plus a message
@@ -211,11 +211,6 @@ int cx_writable_commit(cx_writable *db, cx_error *error);
  *  get the sorted union of their space-separated words; other duplicates keep the first. */
 int cx_compact(const char *const *sources, size_t count, const char *destination,
                int multipass, const char *union_prefix, cx_error *error);
-
-/** Swaps two paths atomically (Linux renameat2 RENAME_EXCHANGE), so that a compacted copy
- *  replaces a live database without a moment where neither exists; CX_ERR_UNSUPPORTED when
- *  the file system cannot, and the caller falls back to two renames. */
-int cx_exchange_paths(const char *a, const char *b, cx_error *error);
 
 #ifdef __cplusplus
 }
