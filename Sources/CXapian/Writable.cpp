@@ -74,20 +74,6 @@ int cx_writable_occurrences(cx_writable *db, const char *term, cx_buffer *out, c
   });
 }
 
-int cx_writable_set_synonyms(cx_writable *db, const char *key, const char *values,
-                             size_t len, cx_error *error) {
-  return guarded(error, [&] {
-    db->db.clear_synonyms(key);
-    for (const std::string &value : split_strings(values, len)) db->db.add_synonym(key, value);
-  });
-}
-
-int cx_writable_synonym_keys(cx_writable *db, cx_buffer *out, cx_error *error) {
-  return guarded(error, [&] {
-    fill(out, join_strings(db->db.synonym_keys_begin(), db->db.synonym_keys_end(), UINT32_MAX));
-  });
-}
-
 int cx_writable_set_metadata(cx_writable *db, const char *key, const char *value, size_t len,
                              cx_error *error) {
   return guarded(error, [&] { db->db.set_metadata(key, std::string(value, len)); });

@@ -114,8 +114,6 @@ int cx_database_metadata_each(cx_database *db, const char *key, cx_buffer *out,
 /** Xapian's spelling suggestion for one word (empty when none). */
 int cx_database_spelling(cx_database *db, const char *word, unsigned max_edit, cx_buffer *out,
                          cx_error *error);
-/** Synonyms of a key, as a string list. */
-int cx_database_synonyms(cx_database *db, const char *key, cx_buffer *out, cx_error *error);
 /** Up to max terms starting with prefix, as a string list. */
 int cx_database_allterms(cx_database *db, const char *prefix, uint32_t max, cx_buffer *out,
                          cx_error *error);
@@ -189,11 +187,6 @@ int cx_writable_add_spellings(cx_writable *db, const char *packed, size_t len,
  *  termlists alone, no position lists): packed as u32 count, then (string, u32) pairs (one
  *  pair per document and term). */
 int cx_writable_occurrences(cx_writable *db, const char *term, cx_buffer *out, cx_error *error);
-/** Removes every synonym of key, then adds each of the string list values. */
-int cx_writable_set_synonyms(cx_writable *db, const char *key, const char *values,
-                             size_t len, cx_error *error);
-/** Keys that have synonyms, as a string list. */
-int cx_writable_synonym_keys(cx_writable *db, cx_buffer *out, cx_error *error);
 int cx_writable_set_metadata(cx_writable *db, const char *key, const char *value, size_t len,
                              cx_error *error);
 int cx_writable_metadata(cx_writable *db, const char *key, cx_buffer *out, cx_error *error);

@@ -59,17 +59,6 @@ final class XapianWritable {
     }
   }
 
-  /// Makes `values` the synonyms of `key` (replacing earlier ones).
-  func setSynonyms(key: String, values: [String]) throws {
-    try withChars(packStrings(values)) { chars, n in
-      try check { cx_writable_set_synonyms(handle, key, chars, n, $0) }
-    }
-  }
-
-  func synonymKeys() throws -> [String] {
-    unpackStrings(try buffer { cx_writable_synonym_keys(handle, &$0, $1) })
-  }
-
   func setMetadata(key: String, value: String) throws {
     try withChars(Array(value.utf8)) { chars, n in
       try check { cx_writable_set_metadata(handle, key, chars, n, $0) }
