@@ -51,18 +51,8 @@ int cx_query_value_range(unsigned slot, const char *lower, const char *upper, cx
   });
 }
 
-int cx_query_scale(const cx_query *query, double factor, cx_query **out, cx_error *error) {
-  return guarded(error, [&] {
-    *out = new cx_query{Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query->query, factor)};
-  });
-}
-
 int cx_query_match_all(cx_query **out, cx_error *error) {
   return guarded(error, [&] { *out = new cx_query{Xapian::Query::MatchAll}; });
-}
-
-int cx_query_describe(const cx_query *query, cx_buffer *out, cx_error *error) {
-  return guarded(error, [&] { fill(out, query->query.get_description()); });
 }
 
 // ---- searching ----

@@ -95,10 +95,6 @@ int cx_writable_doccount(cx_writable *db, uint32_t *out, cx_error *error) {
   return guarded(error, [&] { *out = db->db.get_doccount(); });
 }
 
-int cx_writable_termfreq(cx_writable *db, const char *term, uint32_t *out, cx_error *error) {
-  return guarded(error, [&] { *out = db->db.get_termfreq(term); });
-}
-
 int cx_writable_commit(cx_writable *db, cx_error *error) {
   return guarded(error, [&] { db->db.commit(); });
 }

@@ -141,12 +141,8 @@ int cx_query_wildcard(const char *prefix, unsigned max_expansion, cx_query **out
 /** Documents whose value in slot is within [lower, upper]; an empty bound is open. */
 int cx_query_value_range(unsigned slot, const char *lower, const char *upper, cx_query **out,
                          cx_error *error);
-/** The query with its weights multiplied by factor. */
-int cx_query_scale(const cx_query *query, double factor, cx_query **out, cx_error *error);
 /** Matches every document (weight 0). */
 int cx_query_match_all(cx_query **out, cx_error *error);
-/** Xapian's description of the query, for tests and --explain. */
-int cx_query_describe(const cx_query *query, cx_buffer *out, cx_error *error);
 
 /* ---- searching ---- */
 /** Runs query: results [offset, offset+limit), counting at least check_at_least matches;
@@ -194,7 +190,6 @@ int cx_writable_metadata(cx_writable *db, const char *key, cx_buffer *out, cx_er
 int cx_writable_metadata_keys(cx_writable *db, const char *prefix, cx_buffer *out,
                               cx_error *error);
 int cx_writable_doccount(cx_writable *db, uint32_t *out, cx_error *error);
-int cx_writable_termfreq(cx_writable *db, const char *term, uint32_t *out, cx_error *error);
 /** Commits every change so far, atomically. */
 int cx_writable_commit(cx_writable *db, cx_error *error);
 

@@ -1,8 +1,5 @@
 import CXapian
 
-/// A fresh error record for a shim call.
-func newError() -> cx_error { cx_error() }
-
 extension XapianErrorKind {
   init(status: Int32) {
     switch status {

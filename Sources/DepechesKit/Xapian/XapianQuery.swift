@@ -53,16 +53,6 @@ final class XapianQuery {
 
   /// Every document.
   static func matchAll() throws -> XapianQuery { try make { cx_query_match_all($0, $1) } }
-
-  /// This query with its weights multiplied by factor.
-  func scaled(by factor: Double) throws -> XapianQuery {
-    try withExtendedLifetime(self) { try XapianQuery.make { cx_query_scale(handle, factor, $0, $1) } }
-  }
-
-  /// Xapian's description, e.g. `Query((Zdrone OR drone))`.
-  func describe() throws -> String {
-    try buffer { cx_query_describe(handle, &$0, $1) }.utf8String
-  }
 }
 
 /// The result page of a search, with the facet counts gathered over every match.

@@ -79,12 +79,6 @@ final class XapianWritable {
     return Int(n)
   }
 
-  func termFrequency(_ term: String) throws -> Int {
-    var n: UInt32 = 0
-    try check { cx_writable_termfreq(handle, term, &n, $0) }
-    return Int(n)
-  }
-
   /// Commits every change so far, atomically.
   func commit() throws { try check { cx_writable_commit(handle, $0) } }
 }
