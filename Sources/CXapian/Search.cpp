@@ -16,7 +16,7 @@ int cx_query_term(const char *term, size_t len, unsigned wqf, unsigned pos, cx_q
   });
 }
 
-int cx_query_combine(int op, cx_query *const *subqueries, size_t count, unsigned param,
+int cx_query_combine(cx_op op, cx_query *const *subqueries, size_t count, unsigned param,
                      cx_query **out, cx_error *error) {
   return guarded(error, [&] {
     std::vector<Xapian::Query> subs;

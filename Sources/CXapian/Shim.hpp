@@ -135,7 +135,7 @@ template <typename It> std::string join_strings(It begin, It end, uint32_t max) 
   return out;
 }
 
-inline Xapian::Query::op op_of(int op) {
+inline Xapian::Query::op op_of(cx_op op) {
   switch (op) {
   case CX_OP_AND: return Xapian::Query::OP_AND;
   case CX_OP_OR: return Xapian::Query::OP_OR;
@@ -143,9 +143,7 @@ inline Xapian::Query::op op_of(int op) {
   case CX_OP_AND_MAYBE: return Xapian::Query::OP_AND_MAYBE;
   case CX_OP_FILTER: return Xapian::Query::OP_FILTER;
   case CX_OP_PHRASE: return Xapian::Query::OP_PHRASE;
-  case CX_OP_NEAR: return Xapian::Query::OP_NEAR;
   case CX_OP_SYNONYM: return Xapian::Query::OP_SYNONYM;
-  case CX_OP_ELITE_SET: return Xapian::Query::OP_ELITE_SET;
   }
   throw Xapian::InvalidArgumentError("unknown query operator");
 }

@@ -63,7 +63,7 @@ typedef struct cx_writable cx_writable;
 typedef struct cx_query cx_query;
 typedef struct cx_mset cx_mset;
 
-/** Query operators, the subset of Xapian::Query::op that Dépêches builds. */
+/** Query operators, the subset of Xapian::Query::op that the query builder uses. */
 typedef enum cx_op {
   CX_OP_AND = 0,
   CX_OP_OR = 1,
@@ -71,9 +71,7 @@ typedef enum cx_op {
   CX_OP_AND_MAYBE = 3,
   CX_OP_FILTER = 4,
   CX_OP_PHRASE = 5,
-  CX_OP_NEAR = 6,
-  CX_OP_SYNONYM = 7,
-  CX_OP_ELITE_SET = 8
+  CX_OP_SYNONYM = 6
 } cx_op;
 
 /* ---- misc ---- */
@@ -131,9 +129,9 @@ void cx_query_free(cx_query *query);
 /** A term, with its within-query frequency and position (1-based, 0 for none). */
 int cx_query_term(const char *term, size_t len, unsigned wqf, unsigned pos, cx_query **out,
                   cx_error *error);
-/** Combines subqueries with op; param is the window for PHRASE/NEAR, the set size for
- *  ELITE_SET, else 0. Subqueries are copied: the caller still frees them. */
-int cx_query_combine(int op, cx_query *const *subqueries, size_t count, unsigned param,
+/** Combines subqueries with op; param is the window for PHRASE, else 0. Subqueries are
+ *  copied: the caller still frees them. */
+int cx_query_combine(cx_op op, cx_query *const *subqueries, size_t count, unsigned param,
                      cx_query **out, cx_error *error);
 /** Every term starting with prefix (expanded at search time, at most max_expansion terms). */
 int cx_query_wildcard(const char *prefix, unsigned max_expansion, cx_query **out,

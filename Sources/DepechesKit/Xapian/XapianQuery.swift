@@ -4,9 +4,22 @@ import CXapian
 final class XapianQuery {
   let handle: OpaquePointer
 
-  /// Query operators used by the query builder (mirrors `cx_op`).
-  enum Op: Int32 {
-    case and = 0, or, andNot, andMaybe, filter, phrase, near, synonym, eliteSet
+  /// Query operators used by the query builder (those of `cx_op`).
+  enum Op {
+    case and, or, andNot, andMaybe, filter, phrase, synonym
+
+    /// The shim's name for the operator.
+    var code: cx_op {
+      switch self {
+      case .and: CX_OP_AND
+      case .or: CX_OP_OR
+      case .andNot: CX_OP_AND_NOT
+      case .andMaybe: CX_OP_AND_MAYBE
+      case .filter: CX_OP_FILTER
+      case .phrase: CX_OP_PHRASE
+      case .synonym: CX_OP_SYNONYM
+      }
+    }
   }
 
   private init(_ handle: OpaquePointer) { self.handle = handle }
@@ -31,12 +44,12 @@ final class XapianQuery {
     }
   }
 
-  /// Combines subqueries with an operator; `parameter` is the PHRASE/NEAR window.
+  /// Combines subqueries with an operator; `parameter` is the PHRASE window.
   static func combine(_ op: Op, _ subqueries: [XapianQuery], parameter: Int = 0) throws -> XapianQuery {
     let handles: [OpaquePointer?] = subqueries.map { $0.handle }
     return try withExtendedLifetime(subqueries) {
       try handles.withUnsafeBufferPointer { buffer in
-        try make { cx_query_combine(op.rawValue, buffer.baseAddress, buffer.count, UInt32(parameter), $0, $1) }
+        try make { cx_query_combine(op.code, buffer.baseAddress, buffer.count, UInt32(parameter), $0, $1) }
       }
     }
   }
