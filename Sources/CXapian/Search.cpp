@@ -82,13 +82,11 @@ int cx_search(cx_database *db, const cx_query *query, uint32_t offset, uint32_t 
 
 void cx_mset_free(cx_mset *mset) { delete mset; }
 
-uint32_t cx_mset_size(const cx_mset *mset) { return mset->mset.size(); }
-
-void cx_mset_matches(const cx_mset *mset, uint32_t *estimated, uint32_t *lower,
-                     uint32_t *upper) {
-  *estimated = mset->mset.get_matches_estimated();
-  *lower = mset->mset.get_matches_lower_bound();
-  *upper = mset->mset.get_matches_upper_bound();
+int cx_mset_counts(const cx_mset *mset, uint32_t *size, uint32_t *estimated, cx_error *error) {
+  return guarded(error, [&] {
+    *size = mset->mset.size();
+    *estimated = mset->mset.get_matches_estimated();
+  });
 }
 
 int cx_mset_docid(const cx_mset *mset, uint32_t index, uint32_t *out, cx_error *error) {

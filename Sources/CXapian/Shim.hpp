@@ -1,6 +1,9 @@
 // Shim.hpp: what the CXapian .cpp files share (handle structs and helpers); private to the
-// target. Every extern "C" function runs its body through guarded(), which turns each kind
-// of exception into a cx_status and a message; nothing thrown ever crosses into Swift.
+// target. Every extern "C" function that calls into Xapian runs its body through guarded(),
+// which turns each kind of exception into a cx_status and a message; nothing thrown ever
+// crosses into Swift. The others cannot throw: the *_free functions only run destructors
+// (noexcept in C++; cx_writable_free also catches what close() throws), cx_buffer_free only
+// calls free(), cx_xapian_version returns a static string.
 #ifndef CXAPIAN_SHIM_HPP
 #define CXAPIAN_SHIM_HPP
 
@@ -33,40 +36,66 @@ struct cx_mset {
 
 namespace cxshim {
 
-inline void set_error(cx_error *error, int code, const std::string &message) {
+// The error helpers never allocate: they run inside catch handlers, where a second exception
+// (a bad_alloc while building a message) would escape into Swift.
+
+/// Appends n bytes of text to error's message, cut at the buffer's end.
+inline void append_message(cx_error *error, const char *text, size_t n) noexcept {
   if (!error) return;
-  error->code = code;
-  std::strncpy(error->message, message.c_str(), sizeof(error->message) - 1);
-  error->message[sizeof(error->message) - 1] = '\0';
+  size_t used = std::strlen(error->message);
+  size_t room = sizeof(error->message) - 1 - used;
+  if (n > room) n = room;
+  std::memcpy(error->message + used, text, n);
+  error->message[used + n] = '\0';
+}
+inline void append_message(cx_error *error, const char *text) noexcept {
+  append_message(error, text, std::strlen(text));
+}
+inline void append_message(cx_error *error, const std::string &text) noexcept {
+  append_message(error, text.data(), text.size());
 }
 
-inline int status_of(const Xapian::Error &e) {
-  std::string type = e.get_type();
-  if (type == "DatabaseLockError") return CX_ERR_LOCK;
-  if (type == "DatabaseModifiedError") return CX_ERR_MODIFIED;
-  if (type == "DatabaseCorruptError") return CX_ERR_CORRUPT;
-  if (type == "DatabaseOpeningError" || type == "DatabaseNotFoundError" ||
-      type == "DatabaseVersionError")
+inline void set_error(cx_error *error, int code, const char *message) noexcept {
+  if (!error) return;
+  error->code = code;
+  error->message[0] = '\0';
+  append_message(error, message);
+}
+
+inline int status_of(const Xapian::Error &e) noexcept {
+  const char *type = e.get_type();
+  auto is = [type](const char *name) { return std::strcmp(type, name) == 0; };
+  if (is("DatabaseLockError")) return CX_ERR_LOCK;
+  if (is("DatabaseModifiedError")) return CX_ERR_MODIFIED;
+  if (is("DatabaseCorruptError")) return CX_ERR_CORRUPT;
+  if (is("DatabaseOpeningError") || is("DatabaseNotFoundError") || is("DatabaseVersionError"))
     return CX_ERR_OPENING;
-  if (type == "NetworkError" || type == "NetworkTimeoutError") return CX_ERR_NETWORK;
-  if (type == "QueryParserError" || type == "WildcardError") return CX_ERR_QUERY;
-  if (type == "InvalidArgumentError" || type == "RangeError") return CX_ERR_INVALID_ARGUMENT;
-  if (type == "DocNotFoundError") return CX_ERR_NOT_FOUND;
-  if (type == "UnimplementedError" || type == "FeatureUnavailableError")
-    return CX_ERR_UNSUPPORTED;
-  if (type == "DatabaseError" || type == "DatabaseCreateError") return CX_ERR_DATABASE;
+  if (is("NetworkError") || is("NetworkTimeoutError")) return CX_ERR_NETWORK;
+  if (is("QueryParserError") || is("WildcardError")) return CX_ERR_QUERY;
+  if (is("InvalidArgumentError") || is("RangeError")) return CX_ERR_INVALID_ARGUMENT;
+  if (is("DocNotFoundError")) return CX_ERR_NOT_FOUND;
+  if (is("UnimplementedError") || is("FeatureUnavailableError")) return CX_ERR_UNSUPPORTED;
+  if (is("DatabaseError") || is("DatabaseCreateError")) return CX_ERR_DATABASE;
   return CX_ERR_XAPIAN;
 }
 
-template <typename F> int guarded(cx_error *error, F body) {
+/// Runs body, turning whatever it throws into a status and a message ("Type: message
+/// (context)" for a Xapian::Error).
+template <typename F> int guarded(cx_error *error, F body) noexcept {
   try {
     body();
     if (error) { error->code = CX_OK; error->message[0] = '\0'; }
     return CX_OK;
   } catch (const Xapian::Error &e) {
     int code = status_of(e);
-    set_error(error, code, std::string(e.get_type()) + ": " + e.get_msg() +
-                               (e.get_context().empty() ? "" : " (" + e.get_context() + ")"));
+    set_error(error, code, e.get_type());
+    append_message(error, ": ");
+    append_message(error, e.get_msg());
+    if (!e.get_context().empty()) {
+      append_message(error, " (");
+      append_message(error, e.get_context());
+      append_message(error, ")");
+    }
     return code;
   } catch (const std::bad_alloc &) {
     set_error(error, CX_ERR_STD, "out of memory");

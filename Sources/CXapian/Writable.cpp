@@ -21,7 +21,7 @@ void cx_writable_free(cx_writable *db) {
   try {
     db->db.close();
   } catch (...) {
-    // Closing only releases the lock; a failure here leaves nothing to report to.
+    // Nothing to report to: a failed implicit commit leaves the last commit, as a crash would.
   }
   delete db;
 }

@@ -148,10 +148,9 @@ int cx_query_match_all(cx_query **out, cx_error *error);
 int cx_search(cx_database *db, const cx_query *query, uint32_t offset, uint32_t limit,
               uint32_t check_at_least, int facet_slot, cx_mset **out, cx_error *error);
 void cx_mset_free(cx_mset *mset);
-uint32_t cx_mset_size(const cx_mset *mset);
-/** Matches estimate and its bounds (exact when check_at_least covered every match). */
-void cx_mset_matches(const cx_mset *mset, uint32_t *estimated, uint32_t *lower,
-                     uint32_t *upper);
+/** Results on the page, and the matches estimate (exact when check_at_least covered every
+ *  match). */
+int cx_mset_counts(const cx_mset *mset, uint32_t *size, uint32_t *estimated, cx_error *error);
 int cx_mset_docid(const cx_mset *mset, uint32_t index, uint32_t *out, cx_error *error);
 int cx_mset_weight(const cx_mset *mset, uint32_t index, double *out, cx_error *error);
 int cx_mset_value(const cx_mset *mset, uint32_t index, unsigned slot, cx_buffer *out,
@@ -166,7 +165,8 @@ int cx_mset_facets(const cx_mset *mset, cx_buffer *out, cx_error *error);
  *  are thrown away, never read, after a crash. */
 int cx_writable_open(const char *path, int create, int scratch, cx_writable **out,
                      cx_error *error);
-/** Closes (releasing the lock) and frees; uncommitted changes are discarded. */
+/** Closes and frees, releasing the lock. Xapian's close() commits the changes made since the
+ *  last commit (a failure there is ignored, leaving the last commit, as a crash would). */
 void cx_writable_free(cx_writable *db);
 /** Replaces the document holding unique_term (or adds it) with a packed document. */
 int cx_writable_replace(cx_writable *db, const char *unique_term, const char *packed,

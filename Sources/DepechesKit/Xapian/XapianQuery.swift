@@ -71,6 +71,10 @@ final class XapianQuery {
 /// The result page of a search, with the facet counts gathered over every match.
 final class XapianMSet {
   let handle: OpaquePointer
+  /// Results on this page.
+  let count: Int
+  /// Estimated number of matches (exact when every match was counted, see `checkAtLeast`).
+  let estimatedMatches: Int
 
   /// Runs the query on db; `facetSlot` counts the values of that slot over the matches.
   init(database: XapianDatabase, query: XapianQuery, offset: Int, limit: Int, checkAtLeast: Int, facetSlot: Int?) throws {
@@ -81,18 +85,18 @@ final class XapianMSet {
         Int32(facetSlot ?? -1), &out, $0)
     }
     handle = out!
+    var size: UInt32 = 0, estimated: UInt32 = 0
+    do {
+      try check { cx_mset_counts(out, &size, &estimated, $0) }
+    } catch {
+      cx_mset_free(out)
+      throw error
+    }
+    count = Int(size)
+    estimatedMatches = Int(estimated)
   }
 
   deinit { cx_mset_free(handle) }
-
-  var count: Int { Int(cx_mset_size(handle)) }
-
-  /// Estimated number of matches, and its bounds (all equal when every match was counted).
-  var matches: (estimated: Int, lower: Int, upper: Int) {
-    var e: UInt32 = 0, l: UInt32 = 0, u: UInt32 = 0
-    cx_mset_matches(handle, &e, &l, &u)
-    return (Int(e), Int(l), Int(u))
-  }
 
   func docid(at index: Int) throws -> UInt32 {
     var out: UInt32 = 0
