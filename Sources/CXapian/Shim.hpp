@@ -18,6 +18,7 @@
 #include <new>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 struct cx_stemmer { Xapian::Stem stem; };
@@ -197,13 +198,14 @@ inline Xapian::Document unpack_document(const char *packed, size_t len) {
 }
 
 /// Resolves metadata keys present in several merged databases: for keys under the union
-/// prefix the values are sets of space-separated words, merged and sorted; otherwise the
-/// first database's value wins (Xapian's default).
+/// prefix the values are sets of words (separated by the given byte, which the Swift side
+/// defines), merged and sorted; otherwise the first database's value wins (Xapian's default).
 class UnionCompactor : public Xapian::Compactor {
   std::string prefix;
+  char separator;
 
  public:
-  explicit UnionCompactor(std::string p) : prefix(std::move(p)) {}
+  UnionCompactor(std::string p, char s) : prefix(std::move(p)), separator(s) {}
 
   std::string resolve_duplicate_metadata(const std::string &key, size_t num_tags,
                                          const std::string tags[]) override {
@@ -214,7 +216,7 @@ class UnionCompactor : public Xapian::Compactor {
     for (size_t i = 0; i < num_tags; ++i) {
       size_t start = 0;
       while (start <= tags[i].size()) {
-        size_t end = tags[i].find(' ', start);
+        size_t end = tags[i].find(separator, start);
         if (end == std::string::npos) end = tags[i].size();
         if (end > start) words.insert(tags[i].substr(start, end - start));
         start = end + 1;
@@ -222,7 +224,7 @@ class UnionCompactor : public Xapian::Compactor {
     }
     std::string out;
     for (const std::string &word : words) {
-      if (!out.empty()) out.push_back(' ');
+      if (!out.empty()) out.push_back(separator);
       out += word;
     }
     return out;

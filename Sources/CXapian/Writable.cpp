@@ -102,14 +102,14 @@ int cx_writable_commit(cx_writable *db, cx_error *error) {
 // ---- maintenance ----
 
 int cx_compact(const char *const *sources, size_t count, const char *destination,
-               int multipass, const char *union_prefix, cx_error *error) {
+               int multipass, const char *union_prefix, char union_separator, cx_error *error) {
   return guarded(error, [&] {
     Xapian::Database combined;
     for (size_t i = 0; i < count; ++i) combined.add_database(Xapian::Database(sources[i]));
     unsigned flags = Xapian::DBCOMPACT_NO_RENUMBER;
     if (multipass) flags |= Xapian::DBCOMPACT_MULTIPASS;
     if (count > 1) flags = multipass ? Xapian::DBCOMPACT_MULTIPASS : 0;
-    UnionCompactor compactor(union_prefix ? union_prefix : "");
+    UnionCompactor compactor(union_prefix ? union_prefix : "", union_separator);
     combined.compact(destination, flags, 0, compactor);
   });
 }

@@ -194,9 +194,10 @@ int cx_writable_commit(cx_writable *db, cx_error *error);
 /* ---- maintenance ---- */
 /** Compacts (and merges) the databases at sources into a new database at destination.
  *  Metadata keys starting with union_prefix (NULL or "" for none) that several sources hold
- *  get the sorted union of their space-separated words; other duplicates keep the first. */
+ *  are sets of words separated by union_separator, and get the sorted union of their words;
+ *  other duplicates keep the first. */
 int cx_compact(const char *const *sources, size_t count, const char *destination,
-               int multipass, const char *union_prefix, cx_error *error);
+               int multipass, const char *union_prefix, char union_separator, cx_error *error);
 
 #ifdef __cplusplus
 }

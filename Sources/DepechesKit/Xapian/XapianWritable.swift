@@ -91,13 +91,19 @@ func withChars<R>(_ bytes: [UInt8], _ body: (UnsafePointer<CChar>?, Int) throws 
 }
 
 /// Compacts (merging several) databases into a new one at `destination`; metadata keys under
-/// `unionPrefix` that several sources hold (word sets) get the union of their words.
-func xapianCompact(sources: [String], destination: String, multipass: Bool, unionPrefix: String = Schema.wordSetPrefix) throws {
+/// `unionPrefix` that several sources hold (word sets, their words separated by `separator`)
+/// get the union of their words.
+func xapianCompact(
+  sources: [String], destination: String, multipass: Bool, unionPrefix: String = Schema.wordSetPrefix,
+  separator: UInt8 = Schema.wordSetSeparator
+) throws {
   var cStrings = sources.map { strdup($0) }
   defer { cStrings.forEach { free($0) } }
   try cStrings.withUnsafeMutableBufferPointer { pointers in
     try pointers.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: pointers.count) { base in
-      try check { cx_compact(base, pointers.count, destination, multipass ? 1 : 0, unionPrefix, $0) }
+      try check {
+        cx_compact(base, pointers.count, destination, multipass ? 1 : 0, unionPrefix, CChar(bitPattern: separator), $0)
+      }
     }
   }
 }
