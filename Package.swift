@@ -43,6 +43,6 @@ let package = Package(
     .testTarget(name: "DepechesBenchTests", dependencies: ["DepechesBench", "DepechesKit"]),
     .testTarget(name: "depechesTests", dependencies: ["DepechesKit", "depeches"]),
   ],
-  swiftLanguageModes: [.v5],
+  swiftLanguageModes: [.v6],
   cxxLanguageStandard: .cxx17
 )
