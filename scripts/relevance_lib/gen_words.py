@@ -2,7 +2,7 @@
 
 Each maker takes (corpus, rng, quota) and returns up to `quota` query records, one target each.
 """
-from .corpus import fold
+from .corpus import fold, words
 from .gen_base import any_base, body_base, doc_folded_words, shuffled_docs, title_base
 
 TYPO_MIN_LETTERS = 4           # the issue: one typo in a word of 4+ letters
@@ -111,6 +111,32 @@ def inflections(word, rules):
     return lower, []
 
 
+NOMINAL_BEFORE = set("""le la l les un une des du de d au aux sa son ses sa leur leurs cette ce cet
+ces notre nos votre vos mon ma mes ton ta tes à en pour par sur contre sans avec quelle
+quel""".split())                # a word after these is a noun or an adjective, not a verb
+VERBAL_SHARE = 0.5             # the target must use the word as a verb at least half the time
+
+
+def used_as_verb(doc, word):
+    """Whether `doc` writes `word` after a determiner or preposition less than half the time
+    (la lutte, l'aide, la critique are nouns: their -ent forms would be another word)."""
+    lower = word.lower()
+    seen = nominal = 0
+    for text in [doc.title] + doc.paragraphs:
+        previous = ""
+        for w in words(text):
+            if w.lower() == lower:
+                seen += 1
+                nominal += previous in NOMINAL_BEFORE
+            previous = w.lower()
+    return seen > 0 and nominal < VERBAL_SHARE * seen
+
+
+def agrees_as_adjective(corpus, word):
+    """Whether the corpus writes `word` + e/s/es (différent → différente: an adjective)."""
+    return any(corpus.surface.get(word.lower() + e, 0) for e in ("e", "es"))
+
+
 def looks_verbal(corpus, stem):
     """Whether the corpus conjugates `stem` (potager/potage is a garden and a soup, not a verb)."""
     written = [e for e in VERB_ENDINGS if corpus.surface.get(stem + e, 0)]
@@ -132,7 +158,8 @@ def make_inflection(kind, rules, verbs):
                 if w[:1].isupper() or "-" in w:
                     continue                # names are the variant kind's business
                 stem, forms = inflections(w, rules)
-                if verbs and not looks_verbal(corpus, stem):
+                if verbs and not (looks_verbal(corpus, stem) and used_as_verb(doc, w)
+                                  and not (w.endswith("ent") and agrees_as_adjective(corpus, w))):
                     continue
                 forms = [f for f in forms
                          if corpus.surface.get(f, 0) >= MIN_FORM_COUNT and fold(f) not in present]
