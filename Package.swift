@@ -14,12 +14,16 @@ let package = Package(
     // The only C++ in the project: a C ABI over Xapian 1.4 that never lets an exception out.
     .target(
       name: "CXapian",
-      linkerSettings: [.linkedLibrary("xapian"), .linkedLibrary("z")]
+      linkerSettings: [.linkedLibrary("xapian")]
     ),
+    // zlib for the stored text: a module map over the system's zlib.h, no C code of ours.
+    .systemLibrary(name: "CDepechesZlib"),
+    // Linux's atomic exchange of two paths (renameat2), for swapping in a compacted index.
+    .target(name: "CDepechesRename"),
     // The engine: documents, analysis, indexing, query, snippets, facets.
     .target(
       name: "DepechesKit",
-      dependencies: ["CXapian"]
+      dependencies: ["CXapian", "CDepechesZlib", "CDepechesRename"]
     ),
     // Query benchmarks (`depeches bench`): timings and percentiles around the engine, not in it.
     .target(name: "DepechesBench", dependencies: ["DepechesKit"]),

@@ -147,7 +147,7 @@ public final class SearchIndex {
     let mset = try XapianMSet(
       database: db, query: query, offset: request.offset, limit: request.limit,
       checkAtLeast: everything, facetSlot: Schema.monthSlot)
-    let total = mset.matches.estimated
+    let total = mset.estimatedMatches
     let hits = try (0..<mset.count).map { try hit(mset, $0, rank: request.offset + $0 + 1, plan: builder.plan) }
     return Outcome(total: total, hits: hits, months: MonthFacets.counts(from: try mset.facetCounts(), total: total))
   }
