@@ -19,6 +19,9 @@ BODY_MIN_DF = 3                # each body word is in 3+ dispatches: no word alo
 BODY_MAX_DF_SHARE = 0.1        # a distinctive word is in at most 10 % of the dispatches
 MIN_WORD_LETTERS = 4           # body words this short are too often names of letters or noise
 TRIES = 4                      # samples tried per target before giving up on it
+SHOUTED_LETTERS = 4            # an all-capitals word longer than this is a heading's, not an acronym
+CONTESTED_HOLDERS = (2, 8)     # a body query's words are all in 2-8 dispatches, the target one …
+DOMINANCE = 2                  # … holding each word twice or more, and twice as often as any other
 UNIT = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")   # a word, or a hyphenated compound whole
 ROMAN = re.compile(r"[ivxlcdm]+")  # chapter numbers of eltec_fra titles: not query words
 FUNCTION_WORDS = set()
@@ -56,6 +59,8 @@ class Base:
 def typed_form(corpus, word):
     """The word as a user types it: lower case unless the corpus mostly capitalises it."""
     head = word.split("-", 1)[0]
+    if word.isupper() and len(word) > SHOUTED_LETTERS:
+        return word.capitalize()            # SCHAFFHOUSE in a heading: typed Schaffhouse
     return word.lower() if corpus.lower_dominant(head) else word
 
 
@@ -110,8 +115,22 @@ def distinctive_keys(corpus, doc, exclude_title=True):
     return [k for _, k in scored[:BODY_TOP]]
 
 
-def body_base(corpus, doc, rng, must=None):
-    """2-3 distinctive body words that only the target holds together; None if none found."""
+def dominates(corpus, doc, keys, holders):
+    """Whether `doc` writes every key at least DOMINANCE times as often as any other holder."""
+    for h in holders:
+        if h != doc.number:
+            other = corpus.docs[h].counts
+            if any(doc.counts[k] < DOMINANCE * other.get(k, 0) for k in keys):
+                return False
+    return True
+
+
+def body_base(corpus, doc, rng, must=None, contested=False):
+    """2-3 distinctive body words that only the target holds together; None if none found.
+
+    `contested`: the words are also all in a few other dispatches, the target being the one
+    about them (each word more than twice as frequent there): the body kind's own queries,
+    where a system has to rank, not only match."""
     pool = distinctive_keys(corpus, doc)
     if must:
         pool = [k for k in pool if k != must]
@@ -124,7 +143,12 @@ def body_base(corpus, doc, rng, must=None):
         keys = rng.sample(pool, min(n, len(pool)))
         if must:
             keys.insert(rng.randint(0, len(keys)), must)
-        if corpus.docs_with_all(keys) != [doc.number]:
+        holders = corpus.docs_with_all(keys)
+        if contested:
+            if not CONTESTED_HOLDERS[0] <= len(holders) <= CONTESTED_HOLDERS[1] \
+                    or not dominates(corpus, doc, keys, holders):
+                continue
+        elif holders != [doc.number]:
             continue
         typed = [typed_form(corpus, forms[k]) for k in keys]
         if any(len(w) < MIN_WORD_LETTERS or fold(w) in FUNCTION_WORDS for w in typed):

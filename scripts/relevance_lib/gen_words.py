@@ -39,7 +39,7 @@ def make_title(corpus, rng, quota):
 
 def make_body(corpus, rng, quota):
     def attempt(doc):
-        base = body_base(corpus, doc, rng)
+        base = body_base(corpus, doc, rng, contested=True)
         return base and record("body", base, " ".join(base.words))
     return collect(corpus, rng, quota, attempt)
 

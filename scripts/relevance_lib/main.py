@@ -98,12 +98,12 @@ def run(args):
     started, load_start = time.monotonic(), os.getloadavg()
     timings = {}
     os.makedirs(args.out, exist_ok=True)
-    names = [n for n in CORPORA if os.path.isdir(os.path.join(args.corpora, n))]
+    corpus_names = [n for n in CORPORA if os.path.isdir(os.path.join(args.corpora, n))]
     workdir = systems = wait_depeches = None
     if not (args.list_variants or args.generate_only):
         workdir = tempfile.mkdtemp(prefix="run.", dir=args.out)
         systems = make_systems(workdir, args)
-        wait_depeches = start_depeches(systems[0], args.corpora, names, timings)
+        wait_depeches = start_depeches(systems[0], args.corpora, corpus_names, timings)
     corpora = timed(timings, "read corpora", load_corpora, args.corpora, args.root,
                     CORPORA, args.limit_docs)
     if args.list_variants:
@@ -134,6 +134,9 @@ def run(args):
     table = names.names_table(corpora[evaluate.JUDGED_CORPUS])
     timed(timings, "names table", evaluate.names_counts, systems, table)
     timings["whole run (this script's Python part)"] = time.monotonic() - started
+    cpu = os.times()
+    timings["CPU time of that run: Python"] = cpu.user + cpu.system
+    timings["CPU time of that run: child processes (Dépêches)"] = cpu.children_user + cpu.children_system
     ctx = {"systems": [s.name for s in systems], "records": records, "ranks": ranks,
            "snippets": evaluate.snippet_checks(corpora, records, answers), "ndcg": ndcg,
            "n_topics": n_topics, "unjudged": evaluate.unjudged_share(runs, topics, judgments),

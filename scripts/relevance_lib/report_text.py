@@ -45,7 +45,8 @@ Run of `{args.commit or 'unknown commit'}` ({args.version_line or 'depeches'}), 
 Machine: {cpu_model()}, {os.cpu_count()} cores, {memory_gib()}, {platform.system()} {platform.release()}.
 Load average (1, 5, 15 min) at the start {before[0]:.1f} / {before[1]:.1f} / {before[2]:.1f}, at the
 end {after[0]:.1f} / {after[1]:.1f} / {after[2]:.1f}: other work shared the two cores, so the seconds below are
-wall-clock times on a busy machine, not a benchmark (speed is `scripts/bench`'s job).
+wall-clock times on a busy machine, not a benchmark (speed is `scripts/bench`'s job); the
+CPU times at the end of the table are what the run itself cost.
 
 ```
 scripts/relevance                       # build release, install what is missing, run, write this file
@@ -53,6 +54,10 @@ DEPECHES_BIN=path/to/depeches scripts/relevance   # score another build
 scripts/relevance --self-check          # the generator is deterministic (cheap)
 scripts/relevance --pool                # also write relevance-out/pool.md, the judging sheet
 ```
+
+Each run also writes `relevance-out/queries.jsonl` (every query, its target and kind) and
+`relevance-out/ranks.tsv` (each query's target rank in each system): what to diff between two
+builds to see which queries a ranking change won or lost.
 
 {timings_table(ctx["timings"])}
 
@@ -89,7 +94,7 @@ def kinds_text():
     return """| kind | how it is made (target: one dispatch) |
 |---|---|
 | title | 2-4 content words of the title; no other title holds them all, but other dispatches do |
-| body | 2-3 distinctive body words (tf-idf, each in 2+ dispatches) that only the target holds together |
+| body | 2-3 distinctive body words (best tf-idf, each in 3+ dispatches); 2-8 dispatches hold them all, the target writing each twice or more and twice as often as any other |
 | phrase | a quoted span of 3-6 words with an elision or a hyphen, found in the target only, its words in others too; half of those with an apostrophe get the other apostrophe (' ↔ ’) |
 | date | 1-2 title words matching 20+ dispatches, with `--since/--until` a calendar month where the target is the only title with them |
 | unaccented | a title or body query with its accents removed (when the bare form is not a word of its own, like marche/marché) |
@@ -151,4 +156,10 @@ def limits_text():
   novel — author — chapter, so its title queries lean on chapter heads.
 - Name variants are a hand-checked list, not the rules themselves: the rules alone turn
   Kouchner into Kushner.
+- body and phrase are near the ceiling for every system: they check that nothing breaks
+  (matching, phrase syntax, apostrophes) more than they rank.
+- The judged pool was made from `main` 1f7ebb6 and the three peers; a ranking change that
+  brings up dispatches nobody judged loses nDCG until they are judged (`--pool`).
+- Check sets are 5 queries a kind: read their per-kind rows as a sanity check, the overall
+  row as the figure.
 """

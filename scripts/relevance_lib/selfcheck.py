@@ -14,8 +14,9 @@ SAMPLE_DOCS = 150               # files per corpus for the two generator runs
 
 def generated_bytes(args, out, hash_seed):
     env = dict(os.environ, PYTHONHASHSEED=str(hash_seed))
-    cmd = [sys.executable, "-m", "relevance_lib.main", "--root", args.root, "--corpora",
-           args.corpora, "--out", out, "--generate-only", "--limit-docs", str(SAMPLE_DOCS)]
+    cmd = [sys.executable, "-m", "relevance_lib.main", "--root", os.path.abspath(args.root),
+           "--corpora", os.path.abspath(args.corpora), "--out", out, "--generate-only",
+           "--limit-docs", str(SAMPLE_DOCS)]
     subprocess.run(cmd, check=True, env=env, cwd=os.path.dirname(os.path.dirname(__file__)),
                    stderr=subprocess.DEVNULL)
     with open(os.path.join(out, "queries.jsonl"), "rb") as f:
