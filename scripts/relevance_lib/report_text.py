@@ -40,7 +40,7 @@ known-item queries (one target dispatch each) over `../shared/corpus/siefke_fr` 
 strings, and the scores below are computed in the same run. Topical queries judged by hand
 give nDCG@10. Do not edit by hand: re-run the script.
 
-Run of `{args.commit or 'unknown commit'}` ({args.version_line or 'depeches'}), binary
+Run of {args.commit or 'an unknown commit'} ({args.version_line or 'depeches'}), binary
 `{args.bin}`; corpora: {docs}.
 Machine: {cpu_model()}, {os.cpu_count()} cores, {memory_gib()}, {platform.system()} {platform.release()}.
 Load average (1, 5, 15 min) at the start {before[0]:.1f} / {before[1]:.1f} / {before[2]:.1f}, at the
