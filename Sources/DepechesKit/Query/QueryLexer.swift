@@ -146,9 +146,7 @@ struct QueryLexer {
       return [.wildcard(prefix: tokens[0].term)]
     }
     let written = Array(stripped.unicodeScalars)
-    let word = { (token: Token) in
-      QueryLexer.word(token, capitalised: written[token.range.lowerBound].properties.isUppercase)
-    }
+    let word = { (token: Token) in QueryLexer.word(token, capitalised: QueryLexer.isTitleCase(written[token.range])) }
     return groups(of: tokens, in: written).map { group in
       group.count == 1 ? .word(word(group[0])) : .phrase(group.map(word))
     }
@@ -172,6 +170,13 @@ struct QueryLexer {
 
   private func text(_ range: Range<Int>) -> String {
     String(String.UnicodeScalarView(scalars[range]))
+  }
+
+  /// True for a word written with a capital then lower case ("Marie", "McCain"): a name. A
+  /// word in capitals throughout ("INTERNATIONALE", "OTAN") is emphasis or an acronym.
+  static func isTitleCase(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+    guard let first = word.first, first.properties.isUppercase else { return false }
+    return word.dropFirst().contains { $0.properties.isLowercase }
   }
 
   /// The query word of a token.
