@@ -25,6 +25,13 @@ import Testing
     ("date-text", "Date dans le texte\n\nBakou, 1er déc. 2021 — reprise des combats à la frontière."),
     ("stems-irregular", "Pluriels en -aux\n2021-10-10\n\nLes chevaux des observateurs internationaux ; les journaux en parlent ; le négoce du bois."),
     ("stems-accented", "Participes\n2021-10-11\n\nLes réfugiées sont accueillies ; l'accord est accordé aux armées."),
+    ("name", "Noms propres\n2021-10-13\n\nMarie Curie reçoit les Américains."),
+    ("month", "Mois\n2021-10-14\n\nEn mars, le mari de la voisine est parti."),
+    ("verb-plural", "Pluriels verbaux\n2021-10-15\n\nLes drones frappent la ville et attaquent le port."),
+    ("verb-singular", "Verbe au singulier\n2021-10-16\n\nL'aviation frappe, elle frappait hier et attaquait avant."),
+    ("noun-ent", "Noms en -ent\n2021-10-17\n\nUn parent d'élève et les parents, le président."),
+    ("noun-ent-more", "Réunion\n2021-10-18\n\nLes parents se réunissent."),
+    ("verb-parer", "Escrime\n2021-10-19\n\nIl pare le coup ; hier, il parait le coup."),
   ]
 
   /// (query, title that must be among the results, title that must not be, or nil).
@@ -86,6 +93,18 @@ import Testing
     ("armee", "Participes", nil),
     // A stem must not pull in a word that only shares its beginning.
     ("négoce", "Pluriels en -aux", "Racines"),
+    // A capitalised word is a name: its plurals and feminines, not the common words of its
+    // stem (Snowball stems Marie, mari and mars alike); lower-case, it is stemmed in full.
+    ("Marie", "Noms propres", "Mois"),
+    ("Américain", "Noms propres", nil),
+    ("marie", "Mois", nil),
+    // Verb plurals in -ent, which Snowball keeps whole, meet their verb's other forms...
+    ("frappent", "Verbe au singulier", nil),
+    ("frappe", "Pluriels verbaux", nil),
+    ("attaque", "Pluriels verbaux", nil),
+    // ...but a noun in -ent that outweighs the verb forms it looks like stays apart.
+    ("parent", "Noms en -ent", "Escrime"),
+    ("pare", "Escrime", "Noms en -ent"),
   ]
 
   static let index: (TemporaryFolder, String) = {

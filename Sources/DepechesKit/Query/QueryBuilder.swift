@@ -102,9 +102,15 @@ final class QueryBuilder {
     var stems = Set(variants.map { $0 == word.term ? foldedStem(word.stemBase) : foldedStem($0) })
     for variant in variants { stems.formUnion(try wordSets.stems(of: variant)) }
     plan.exactTerms.formUnion(variants)
-    plan.stems.formUnion(stems)
     var formSet: Set<String> = []
     for stem in stems { formSet.formUnion(try wordSets.forms(of: stem)) }
+    if word.isCapitalised {
+      // A name keeps its plural and feminine forms, not the common words of its stem (Marie, mars).
+      formSet = formSet.filter { form in variants.contains { Inflection.isRegularInflection(form, of: $0) } }
+    } else {
+      plan.stems.formUnion(stems)
+      formSet.formUnion(try verbPlurals(word, stems: stems))
+    }
     let positionTerms = variants + formSet.sorted().filter { !variants.contains($0) }
     plan.groups.append(.anyOf(Array(positionTerms.prefix(QueryBuilder.maxStemVariants))))
     let exact = try XapianQuery.combine(.synonym, variants.map { try XapianQuery.term($0) })
@@ -115,6 +121,50 @@ final class QueryBuilder {
     // looks at the exact postings where the stemmed part matched.
     let op: XapianQuery.Op = variants.allSatisfy(formSet.contains) ? .andMaybe : .or
     return try XapianQuery.combine(op, [stemmed, exact])
+  }
+
+  /// The forms Snowball leaves apart from a verb's: its plural in -ent (frappent) for another
+  /// form of the verb, the verb's forms for its plural.
+  private func verbPlurals(_ word: QueryWord, stems: Set<String>) throws -> Set<String> {
+    var joined: Set<String> = []
+    if let verb = Inflection.verbStem(ofPlural: word.stemBase, stem: foldedStem), !stems.contains(verb),
+      try joins(plural: word.term, verb: verb)
+    {
+      joined.formUnion(try wordSets.forms(of: verb))
+    }
+    for stem in stems where !stem.hasSuffix(Inflection.verbPlural) {
+      let plural = stem + Inflection.verbPlural
+      guard try db.termFrequency(plural) > 0 else { continue }
+      let pluralStems = try stemsOf(plural)
+      guard !pluralStems.contains(stem), try joins(plural: plural, verb: stem) else { continue }
+      for pluralStem in pluralStems { joined.formUnion(try wordSets.forms(of: pluralStem)) }
+    }
+    return joined
+  }
+
+  /// True when the form in -ent `plural` is taken for a form of the verb stem `verb`: the stem
+  /// has imperfect forms, and its forms are not outweighed by those of the plural's own stems
+  /// (parent and parents against pare, parer: a noun).
+  private func joins(plural: String, verb: String) throws -> Bool {
+    let forms = try wordSets.forms(of: verb).filter { $0 != plural }
+    guard Inflection.hasImperfect(forms) else { return false }
+    var pluralForms: Set<String> = [plural]
+    for stem in try stemsOf(plural) { pluralForms.formUnion(try wordSets.forms(of: stem)) }
+    let pluralCount = try dispatchCount(pluralForms)
+    return Double(pluralCount) <= Inflection.maxVerbPluralShare * Double(try dispatchCount(forms))
+  }
+
+  /// The stems an indexed exact form was indexed under: that of the folded form, and those of
+  /// its accented spellings.
+  private func stemsOf(_ form: String) throws -> Set<String> {
+    Set(try wordSets.stems(of: form)).union([foldedStem(form)])
+  }
+
+  /// The dispatches holding each form, added up (an upper bound of those holding any).
+  private func dispatchCount<Forms: Sequence<String>>(_ forms: Forms) throws -> Int {
+    var count = 0
+    for form in forms { count += try db.termFrequency(form) }
+    return count
   }
 
   private func buildPhrase(_ words: [QueryWord]) throws -> XapianQuery {

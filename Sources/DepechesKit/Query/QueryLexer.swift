@@ -92,7 +92,7 @@ struct QueryLexer {
     let start = index + 1
     var end = start
     while end < scalars.count && !QueryLexer.isClosingQuote(scalars[end]) { end += 1 }
-    let words = analyzer.tokens(in: text(start..<end)).map(QueryLexer.word)
+    let words = analyzer.tokens(in: text(start..<end)).map { QueryLexer.word($0) }
     lexemes.append(.phrase(words))
     index = min(end + 1, scalars.count)
   }
@@ -145,8 +145,10 @@ struct QueryLexer {
     {
       return [.wildcard(prefix: tokens[0].term)]
     }
-    return groups(of: tokens, in: Array(stripped.unicodeScalars)).map { group in
-      group.count == 1 ? .word(QueryLexer.word(group[0])) : .phrase(group.map(QueryLexer.word))
+    let written = Array(stripped.unicodeScalars)
+    let word = { (token: Token) in QueryLexer.word(token, capitalised: QueryLexer.isTitleCase(written[token.range])) }
+    return groups(of: tokens, in: written).map { group in
+      group.count == 1 ? .word(word(group[0])) : .phrase(group.map(word))
     }
   }
 
@@ -170,8 +172,17 @@ struct QueryLexer {
     String(String.UnicodeScalarView(scalars[range]))
   }
 
+  /// True for a word written with a capital then lower case ("Marie", "McCain"): a name. A
+  /// word in capitals throughout ("INTERNATIONALE", "OTAN") is emphasis or an acronym.
+  static func isTitleCase(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+    guard let first = word.first, first.properties.isUppercase else { return false }
+    return word.dropFirst().contains { $0.properties.isLowercase }
+  }
+
   /// The query word of a token.
-  static func word(_ token: Token) -> QueryWord {
-    QueryWord(term: token.term, stemBase: token.stemBase, isStopWord: token.isStopWord)
+  static func word(_ token: Token, capitalised: Bool = false) -> QueryWord {
+    QueryWord(
+      term: token.term, stemBase: token.stemBase, isStopWord: token.isStopWord,
+      isCapitalised: capitalised)
   }
 }

@@ -6,12 +6,16 @@ public struct QueryWord: Equatable, Sendable {
   public var stemBase: String
   /// True for a French stop word ("le", "de", ...).
   public var isStopWord: Bool
+  /// True when the word was typed with a capital first letter ("Marie"): a name, whose stem
+  /// mates are kept to its regular inflections (see `Inflection`).
+  public var isCapitalised: Bool
 
   /// Makes a query word.
-  public init(term: String, stemBase: String, isStopWord: Bool = false) {
+  public init(term: String, stemBase: String, isStopWord: Bool = false, isCapitalised: Bool = false) {
     self.term = term
     self.stemBase = stemBase
     self.isStopWord = isStopWord
+    self.isCapitalised = isCapitalised
   }
 }
 
