@@ -146,7 +146,8 @@ public final class SearchIndex {
     let everything = max(1, try db.documentCount())
     let mset = try XapianMSet(
       database: db, query: query, offset: request.offset, limit: request.limit,
-      checkAtLeast: everything, facetSlot: Schema.monthSlot)
+      checkAtLeast: everything, facetSlot: Schema.monthSlot,
+      sortSlot: request.sort == .date ? Schema.dateSlot : nil)
     let total = mset.matches.estimated
     let hits = try (0..<mset.count).map { try hit(mset, $0, rank: request.offset + $0 + 1, plan: builder.plan) }
     return Outcome(total: total, hits: hits, months: MonthFacets.counts(from: try mset.facetCounts(), total: total))
