@@ -8,10 +8,10 @@ public final class SearchIndex {
   private let options: OpenOptions
   private let shards: [ShardSpec]
   private var openShards: [ShardSpec] = []
-  private let stemmer: Stemmer
-  private let analyzer = FrenchAnalyzer()
-  private let parser = QueryParser()
-  private lazy var synonymTable: SynonymTable = loadSynonyms()
+  let stemmer: Stemmer
+  let analyzer = FrenchAnalyzer()
+  let parser = QueryParser()
+  lazy var synonymTable: SynonymTable = loadSynonyms()
   /// Things the user should know (shards left out by `partial`, features off), for stderr.
   public private(set) var warnings: [String] = []
 
