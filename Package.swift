@@ -21,11 +21,14 @@ let package = Package(
       name: "DepechesKit",
       dependencies: ["CXapian"]
     ),
+    // The versioned `--json` documents, shared by the CLI and the HTTP API (one encoder, the
+    // same bytes), and the hand-off of `depeches serve` to the server program.
+    .target(name: "DepechesFormat", dependencies: ["DepechesKit"]),
     // The command-line tool: thin, it hands every subcommand to DepechesKit.
     .executableTarget(
       name: "depeches",
       dependencies: [
-        "DepechesKit",
+        "DepechesKit", "DepechesFormat",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // Release builds link a position-dependent executable: its ~75,000 relative relocations
