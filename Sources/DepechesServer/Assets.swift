@@ -59,7 +59,7 @@ enum Assets {
     .shape rect { fill: var(--bar); }
     .bar.empty .label, .bar.empty .count { color: var(--muted); }
     .bar.undated .shape rect { fill: #777; }
-    .label, .count, .year { display: block; white-space: nowrap; overflow: hidden; min-height: 1.2em; }
+    .label, .count, .year { display: block; white-space: nowrap; overflow: hidden; line-height: 1.3; min-height: 1.3em; }
     .year { font-weight: 600; overflow: visible; }
     .bars.dense .label, .bars.dense .count { visibility: hidden; }
     .bars.dense .bar.landmark .label { visibility: visible; }
