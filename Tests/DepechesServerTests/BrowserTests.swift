@@ -24,6 +24,14 @@ import FoundationNetworking
     #expect(direct.status == 64 && direct.stderr.contains("unknown option --bogus"))
   }
 
+  @Test func anotherHostIsWarnedAboutAndAFailedListenIsAnError() throws {
+    // 192.0.2.1 (TEST-NET-1) is no address of this machine: the bind fails, nothing is sent.
+    let run = try runWithDeadline(builtProgram("depeches"), ["serve", "--host", "192.0.2.1", "--port", "0"], deadline: Self.deadline)
+    #expect(run.stderr.contains("warning: listening on 192.0.2.1: other machines can reach this server"))
+    #expect(run.status == 1 && run.stderr.contains("Error: cannot serve on 192.0.2.1:0"))
+    #expect(run.stdout.isEmpty)
+  }
+
   @Test func serveSaysWhenTheServerProgramIsMissing() throws {
     let folder = TemporaryFolder()
     let alone = folder.path + "/depeches"

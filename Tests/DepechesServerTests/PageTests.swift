@@ -98,6 +98,17 @@ import Testing
     #expect(missing.body.contains("depeches index &lt;folder&gt;"))
   }
 
+  @Test func aMissingShardIsNoticed() async throws {
+    let folder = TemporaryFolder()
+    folder.write("two.stub", "auto \(seeds.index)\nauto \(folder.path)/gone\n")
+    let configuration = ServeConfiguration(indexes: [folder.path + "/two.stub"], partial: true)
+    let response = try await withServer(configuration) { try await $0.get("/?q=Bayraktar") }
+    #expect(response.status == .ok)
+    #expect(response.body.contains("<p class=\"notice warning\" role=\"status\">Une partie de l’index manque"))
+    #expect(response.body.contains("left out \(folder.path)/gone"))
+    #expect(response.body.contains("<mark>Bayraktar</mark>"))
+  }
+
   @Test func markupFromDispatchesAndQueriesShowsAsText() async throws {
     let results = try await page("/?q=drones+alert&limit=50")
     let escapedTitle = "&lt;script&gt;alert(1)&lt;/script&gt;"
