@@ -58,10 +58,13 @@ int cx_query_match_all(cx_query **out, cx_error *error) {
 // ---- searching ----
 
 int cx_search(cx_database *db, const cx_query *query, uint32_t offset, uint32_t limit,
-              uint32_t check_at_least, int facet_slot, cx_mset **out, cx_error *error) {
+              uint32_t check_at_least, int facet_slot, int sort_slot, cx_mset **out,
+              cx_error *error) {
   return guarded(error, [&] {
     Xapian::Enquire enquire(db->db);
     enquire.set_query(query->query);
+    if (sort_slot >= 0)
+      enquire.set_sort_by_value_then_relevance(static_cast<unsigned>(sort_slot), true);
     auto *result = new cx_mset();
     try {
       if (facet_slot >= 0) {

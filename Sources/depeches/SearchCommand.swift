@@ -1,4 +1,5 @@
 import ArgumentParser
+import DepechesFormat
 import DepechesKit
 
 /// `depeches search`: ranked dispatches with their best passage, month counts, suggestions.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DepechesFormat
 import DepechesKit
 
 /// One `depeches search`, however its command line was read (`SearchCommand` through

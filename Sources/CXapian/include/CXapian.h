@@ -162,10 +162,11 @@ int cx_query_match_all(cx_query **out, cx_error *error);
 
 /* ---- searching ---- */
 /** Runs query: results [offset, offset+limit), counting at least check_at_least matches;
- *  facet_slot >= 0 counts the values of that slot over every match seen (the month facets),
- *  in the same pass. */
+ *  facet_slot >= 0 counts the values of that slot over every match seen; sort_slot >= 0
+ *  orders by that slot's value, highest first (ties by relevance), instead of by relevance. */
 int cx_search(cx_database *db, const cx_query *query, uint32_t offset, uint32_t limit,
-              uint32_t check_at_least, int facet_slot, cx_mset **out, cx_error *error);
+              uint32_t check_at_least, int facet_slot, int sort_slot, cx_mset **out,
+              cx_error *error);
 /** Frees a result page (Swift's XapianMSet deinit). */
 void cx_mset_free(cx_mset *mset);
 /** Results on the page, and the matches estimate (exact when check_at_least covered every

@@ -8,10 +8,10 @@ public final class SearchIndex {
   private let options: OpenOptions
   private let shards: [ShardSpec]
   private var openShards: [ShardSpec] = []
-  private let stems: StemCache
-  private let analyzer = FrenchAnalyzer()
-  private let parser = QueryParser()
-  private lazy var synonymTable: SynonymTable = loadSynonyms()
+  let stems: StemCache
+  let analyzer = FrenchAnalyzer()
+  let parser = QueryParser()
+  lazy var synonymTable: SynonymTable = loadSynonyms()
   /// Things the user should know (shards left out by `partial`, features off), for stderr.
   public private(set) var warnings: [String] = []
 
@@ -146,7 +146,8 @@ public final class SearchIndex {
     let everything = max(1, try db.documentCount())
     let mset = try XapianMSet(
       database: db, query: query, offset: request.offset, limit: request.limit,
-      checkAtLeast: everything, facetSlot: Schema.monthSlot)
+      checkAtLeast: everything, facetSlot: Schema.monthSlot,
+      sortSlot: request.sort == .date ? Schema.dateSlot : nil)
     let total = mset.estimatedMatches
     let hits = try (0..<mset.count).map { try hit(mset, $0, rank: request.offset + $0 + 1, plan: builder.plan) }
     return Outcome(total: total, hits: hits, months: MonthFacets.counts(from: try mset.facetCounts(), total: total))

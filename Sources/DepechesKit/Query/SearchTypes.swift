@@ -13,15 +13,29 @@ public struct SearchRequest: Sendable {
   public var since: DispatchDate?
   /// Only dispatches dated on or before this day.
   public var until: DispatchDate?
+  /// The order of the results.
+  public var sort: SearchSort
 
   /// A request with the command line's defaults.
-  public init(query: String, limit: Int = SearchRequest.defaultLimit, offset: Int = 0, since: DispatchDate? = nil, until: DispatchDate? = nil) {
+  public init(
+    query: String, limit: Int = SearchRequest.defaultLimit, offset: Int = 0, since: DispatchDate? = nil,
+    until: DispatchDate? = nil, sort: SearchSort = .relevance
+  ) {
     self.query = query
     self.limit = limit
     self.offset = offset
     self.since = since
     self.until = until
+    self.sort = sort
   }
+}
+
+/// The order of search results.
+public enum SearchSort: String, CaseIterable, Sendable {
+  /// Best match first (BM25 weight).
+  case relevance
+  /// Newest first by the dispatch's date (undated last), equal dates by relevance.
+  case date
 }
 
 /// One ranked dispatch.

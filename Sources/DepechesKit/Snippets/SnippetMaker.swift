@@ -14,7 +14,12 @@ struct SnippetMaker {
   func snippet(of stored: StoredDispatch, passage: Int, hits: PassageChooser.Hits, plan: MatchPlan) -> Snippet {
     guard stored.dispatch.passages.indices.contains(passage) else { return Snippet(text: "", highlights: []) }
     let text = stored.dispatch.passages[passage]
-    let start = stored.passageStarts[passage]
+    return trim(text, highlights(in: text, start: stored.passageStarts[passage], hits: hits, plan: plan))
+  }
+
+  /// The matched words of `text`, an indexed text (title or passage) whose first word is at
+  /// term position `start`: scalar ranges, phrase words merged into one.
+  func highlights(in text: String, start: Int, hits: PassageChooser.Hits, plan: MatchPlan) -> [Range<Int>] {
     var ranges: [Range<Int>] = []
     var previous: (position: Int, inPhrase: Bool)?
     analyzer.forEachToken(in: text) { token in
@@ -33,7 +38,7 @@ struct SnippetMaker {
       }
       previous = (position, inPhrase)
     }
-    return trim(text, ranges)
+    return ranges
   }
 
   /// Whether a token matches a free word of the query (exact form or stem), for matches whose

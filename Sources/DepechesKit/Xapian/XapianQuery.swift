@@ -76,13 +76,17 @@ final class XapianMSet {
   /// Estimated number of matches (exact when every match was counted, see `checkAtLeast`).
   let estimatedMatches: Int
 
-  /// Runs the query on db; `facetSlot` counts the values of that slot over the matches.
-  init(database: XapianDatabase, query: XapianQuery, offset: Int, limit: Int, checkAtLeast: Int, facetSlot: Int?) throws {
+  /// Runs the query on db; `facetSlot` counts the values of that slot over the matches;
+  /// `sortSlot` orders by that slot's value, highest first (ties by relevance).
+  init(
+    database: XapianDatabase, query: XapianQuery, offset: Int, limit: Int, checkAtLeast: Int, facetSlot: Int?,
+    sortSlot: Int? = nil
+  ) throws {
     var out: OpaquePointer?
     try check {
       cx_search(
         database.handle, query.handle, UInt32(offset), UInt32(limit), UInt32(checkAtLeast),
-        Int32(facetSlot ?? -1), &out, $0)
+        Int32(facetSlot ?? -1), Int32(sortSlot ?? -1), &out, $0)
     }
     handle = out!
     var size: UInt32 = 0, estimated: UInt32 = 0

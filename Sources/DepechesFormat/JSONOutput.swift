@@ -1,9 +1,12 @@
 import DepechesKit
 import Foundation
 
-/// The `--json` contract, version 1 (documented in README.md). Fields are only ever added.
-enum JSONOutput {
-  static let version = 1
+/// The `--json` contract, version 1 (documented in README.md), printed by `depeches search
+/// --json` and `stats --json` and served by `/api/search`, `/api/stats` and `/api/dispatch/ID`:
+/// one encoder, so the CLI and the API give the same bytes. Fields are only ever added.
+public enum JSONOutput {
+  /// The documents' `version` key.
+  public static let version = 1
 
   struct SearchDocument: Encodable {
     var version = JSONOutput.version
@@ -48,7 +51,22 @@ enum JSONOutput {
     }
   }
 
-  static func search(_ r: SearchResponse) throws -> String {
+  /// A dispatch read whole (`/api/dispatch/ID`): its fields, tags and passages.
+  struct DispatchDocument: Encodable {
+    var version = JSONOutput.version
+    var id: String
+    var path: String
+    var title: String
+    var date: String?
+    var source: String?
+    var author: String?
+    var url: String?
+    var tags: [String]
+    var passages: [String]
+  }
+
+  /// The `search --json` document of a response.
+  public static func search(_ r: SearchResponse) throws -> String {
     let results = r.hits.map { hit in
       Result(
         rank: hit.rank, score: (hit.score * 10_000).rounded() / 10_000, id: hit.dispatch.id,
@@ -64,10 +82,23 @@ enum JSONOutput {
     return try encode(doc)
   }
 
-  static func stats(_ s: IndexStats) throws -> String {
+  /// The `stats --json` document.
+  public static func stats(_ s: IndexStats) throws -> String {
     try encode(StatsDocument(
       dispatches: s.dispatches, passages: s.passages, firstDate: s.firstDate?.iso,
       lastDate: s.lastDate?.iso, sizeBytes: s.sizeBytes, shards: s.shards))
+  }
+
+  /// The document of one stored dispatch, with every passage.
+  public static func dispatch(_ d: Dispatch) throws -> String {
+    try encode(DispatchDocument(
+      id: d.id, path: d.path, title: d.title, date: d.date?.iso, source: d.source, author: d.author,
+      url: d.url, tags: d.tags, passages: d.passages))
+  }
+
+  /// The API's error document, `{"error": "…"}`.
+  public static func error(_ message: String) throws -> String {
+    try encode(["error": message])
   }
 
   private static func encode<T: Encodable>(_ value: T) throws -> String {
