@@ -12,6 +12,10 @@ enum JSONOutput {
     var results: [Result]
     var facets: Facets
     var suggestion: String?
+    /// The suggestion that was searched instead of the typed words (null when none was).
+    var corrected: String?
+    /// "any" when no dispatch had all the words and any of them was used (null otherwise).
+    var fallback: String?
   }
 
   struct Result: Encodable {
@@ -60,7 +64,7 @@ enum JSONOutput {
     let doc = SearchDocument(
       query: r.query, total: r.total, results: results,
       facets: Facets(month: r.months.map { Month(value: $0.month, count: $0.count) }),
-      suggestion: r.suggestion)
+      suggestion: r.suggestion, corrected: r.corrected, fallback: r.fellBackToAnyWord ? "any" : nil)
     return try encode(doc)
   }
 

@@ -143,6 +143,17 @@ import Testing
     #expect(try search(index, "Karabkh").suggestion == "karabakh")
   }
 
+  @Test func aTypoFindingNothingIsCorrectedAndFlagged() throws {
+    let typed = try search(Self.index.1, "observateurs internationnaux")
+    #expect(typed.corrected == "observateurs internationaux")
+    #expect(typed.hits.map(\.dispatch.title) == ["Pluriels en -aux"] && !typed.fellBackToAnyWord)
+    let spelt = try search(Self.index.1, "observateurs internationaux")
+    #expect(spelt.corrected == nil && spelt.total == 1)
+    let loose = try search(Self.index.1, "chevaux drones")
+    #expect(loose.corrected == nil && loose.fellBackToAnyWord)
+    #expect(Set(loose.hits.map(\.dispatch.title)).isSuperset(of: ["Pluriels en -aux", "Racines"]))
+  }
+
   @Test func datesWrittenInTheTextAreUsed() throws {
     let response = try search(Self.index.1, "frontière")
     #expect(response.hits.first?.dispatch.date?.iso == "2021-12-01")

@@ -113,10 +113,16 @@ public final class SearchIndex {
     guard let node = parser.parse(request.query, defaultOperator: .and) else {
       throw DepechesError.invalidQuery("nothing to search for in \"\(request.query)\"")
     }
-    // One reader per search: the query, its any-word fallback and the suggestion share what
-    // it read of the word sets.
+    // One reader per search: the query, its correction, its any-word fallback and the
+    // suggestion share what it read of the word sets.
     let wordSets = WordSetReader(db: db)
     var outcome = try execute(node, request, wordSets: wordSets)
+    let suggested = try suggestion(for: request.query, wordSets: wordSets)
+    var corrected: String?
+    if outcome.total == 0, let suggested, let fixedNode = parser.parse(suggested, defaultOperator: .and) {
+      let fixed = try execute(fixedNode, request, wordSets: wordSets)
+      if fixed.total > 0 { (outcome, corrected) = (fixed, suggested) }
+    }
     var fellBack = false
     if outcome.total == 0, let anyNode = parser.parse(request.query, defaultOperator: .or), anyNode != node {
       outcome = try execute(anyNode, request, wordSets: wordSets)
@@ -124,7 +130,7 @@ public final class SearchIndex {
     }
     return SearchResponse(
       query: request.query, total: outcome.total, hits: outcome.hits,
-      months: outcome.months, suggestion: try suggestion(for: request.query, wordSets: wordSets),
+      months: outcome.months, suggestion: suggested, corrected: corrected,
       fellBackToAnyWord: fellBack)
   }
 
