@@ -24,6 +24,7 @@ import Testing
     ("variants-east", "Variantes de l'Est\n2021-10-12\n\nAu Bélarus, Loukachenko reçoit ; à Beijing et à Téhéran on commente le Nagorno-Karabakh."),
     ("date-text", "Date dans le texte\n\nBakou, 1er déc. 2021 — reprise des combats à la frontière."),
     ("stems-irregular", "Pluriels en -aux\n2021-10-10\n\nLes chevaux des observateurs internationaux ; les journaux en parlent ; le négoce du bois."),
+    ("question", "Soutien turc\n2021-10-13\n\nLa Turquie soutient Bakou ; des drones ont frappé Chouchi."),
     ("stems-accented", "Participes\n2021-10-11\n\nLes réfugiées sont accueillies ; l'accord est accordé aux armées."),
   ]
 
@@ -84,6 +85,11 @@ import Testing
     ("accorder", "Participes", nil),
     ("armée", "Participes", nil),
     ("armee", "Participes", nil),
+    // Natural questions: interrogative words and inverted pronouns (soutient-elle, s'est-il)
+    // are not required, the idiom "que s'est-il passé" neither.
+    ("pourquoi la Turquie soutient-elle Bakou ?", "Soutien turc", nil),
+    ("que s'est-il passé à Chouchi ?", "Soutien turc", nil),
+    ("comment la Turquie a-t-elle soutenu Bakou ?", "Soutien turc", nil),
     // A stem must not pull in a word that only shares its beginning.
     ("négoce", "Pluriels en -aux", "Racines"),
   ]
