@@ -149,6 +149,17 @@ import Testing
     #expect(try search(index, "Karabkh").suggestion == "karabakh")
   }
 
+  @Test func aTitleMadeOfTheQueryWordsRanksFirst() throws {
+    let folder = TemporaryFolder()
+    folder.write("in/a.txt", "Sanctions contre la Russie\n\nBruxelles a voté hier un texte. Les sanctions visent la Russie.")
+    let often = String(repeating: "Les sanctions contre la Russie pèsent sur le commerce. ", count: 5)
+    folder.write("in/b.txt", "Commerce extérieur\n\n\(often)Les exportations reculent.")
+    folder.write("in/c.txt", "Sanctions contre la Syrie\n\nLa Russie proteste contre ces sanctions, dit Moscou.")
+    let (index, _) = try buildIndex([folder.path + "/in"], in: folder)
+    let titles = try search(index, "sanctions Russie").hits.map(\.dispatch.title)
+    #expect(titles.first == "Sanctions contre la Russie", "\(titles)")
+  }
+
   @Test func aTypoFindingNothingIsCorrectedAndFlagged() throws {
     let typed = try search(Self.index.1, "observateurs internationnaux")
     #expect(typed.corrected == "observateurs internationaux")
