@@ -160,6 +160,25 @@ import Testing
     #expect(titles.first == "Sanctions contre la Russie", "\(titles)")
   }
 
+  @Test func aLongDispatchRanksByItsBestPassage() throws {
+    let folder = TemporaryFolder()
+    let filler = (1...12).map { "Paragraphe \($0) : la vie continue en ville, les marchés ouvrent et la pluie tombe sur les toits du quartier ancien." }
+    var together = filler
+    together.insert("La trêve tient à Chouchi, disent les observateurs.", at: 6)
+    var apart = filler
+    for (n, word) in ["La trêve", "Vers Chouchi", "Des observateurs"].enumerated() {
+      apart.insert("\(word) encore.", at: 1 + n * 5)
+      apart.insert("\(word) toujours.", at: 3 + n * 5)
+    }
+    folder.write("in/a.txt", "Chronique du front\n\n" + together.joined(separator: "\n\n"))
+    folder.write("in/b.txt", "Chronique de la ville\n\n" + apart.joined(separator: "\n\n"))
+    let (index, _) = try buildIndex([folder.path + "/in"], in: folder)
+    let response = try search(index, "trêve Chouchi observateurs")
+    #expect(response.total == 2)
+    let first = try #require(response.hits.first)
+    #expect(first.dispatch.title == "Chronique du front" && first.passage == 6, "\(response.hits.map(\.dispatch.title))")
+  }
+
   @Test func aTypoFindingNothingIsCorrectedAndFlagged() throws {
     let typed = try search(Self.index.1, "observateurs internationnaux")
     #expect(typed.corrected == "observateurs internationaux")

@@ -150,21 +150,47 @@ public final class SearchIndex {
       query = try XapianQuery.combine(.filter, [query, range])
     }
     let everything = max(1, try db.documentCount())
+    // The first `PassageScore.depth` candidates are reranked by their best passage, so a page
+    // inside them is cut from the reranked list; pages past them keep Xapian's order.
+    let reranks = request.offset < PassageScore.depth
+    let fetched = reranks ? max(PassageScore.depth, request.offset + request.limit) : request.limit
     let mset = try XapianMSet(
-      database: db, query: query, offset: request.offset, limit: request.limit,
+      database: db, query: query, offset: reranks ? 0 : request.offset, limit: fetched,
       checkAtLeast: everything, facetSlot: Schema.monthSlot)
     let total = mset.estimatedMatches
-    let hits = try (0..<mset.count).map { try hit(mset, $0, rank: request.offset + $0 + 1, plan: builder.plan) }
+    var ranked = try (0..<mset.count).map { index in
+      let found = try matches(mset, index, plan: builder.plan)
+      let weight = try mset.weight(at: index)
+      let score = reranks && index < PassageScore.depth
+        ? PassageScore.combined(score: weight, coverage: PassageScore.coverage(found)) : weight
+      return (index: index, score: score, hits: found)
+    }
+    if reranks {
+      let head = ranked.prefix(PassageScore.depth).enumerated().sorted { a, b in
+        a.element.score != b.element.score ? a.element.score > b.element.score : a.offset < b.offset
+      }.map(\.element)
+      ranked = head + ranked.dropFirst(PassageScore.depth)
+      ranked = Array(ranked.dropFirst(request.offset).prefix(request.limit))
+    }
+    let hits = try ranked.enumerated().map { n, entry in
+      try hit(mset, entry.index, rank: request.offset + n + 1, score: entry.score, hits: entry.hits, plan: builder.plan)
+    }
     return Outcome(total: total, hits: hits, months: MonthFacets.counts(from: try mset.facetCounts(), total: total))
   }
 
-  private func hit(_ mset: XapianMSet, _ index: Int, rank: Int, plan: MatchPlan) throws -> SearchHit {
-    let docid = try mset.docid(at: index)
+  /// Where the query's parts matched in the dispatch at `index`, from its position lists.
+  private func matches(_ mset: XapianMSet, _ index: Int, plan: MatchPlan) throws -> PassageChooser.Hits {
     let terms = plan.positionTerms
-    let lists = terms.isEmpty ? [] : try db.positions(docid: docid, terms: terms)
+    let lists = terms.isEmpty ? [] : try db.positions(docid: try mset.docid(at: index), terms: terms)
     var byTerm: [String: [Int]] = [:]
     for (term, list) in zip(terms, lists) where !list.isEmpty { byTerm[term] = list.map(Int.init) }
-    let hits = PassageChooser.hits(plan: plan, termPositions: byTerm)
+    return PassageChooser.hits(plan: plan, termPositions: byTerm)
+  }
+
+  private func hit(
+    _ mset: XapianMSet, _ index: Int, rank: Int, score: Double, hits: PassageChooser.Hits, plan: MatchPlan
+  ) throws -> SearchHit {
+    let docid = try mset.docid(at: index)
     var passage = 0
     let decoded = try StoredDispatch(decoding: try mset.value(at: index, slot: Schema.storedSlot)) { starts in
       passage = PassageChooser.best(hits: hits, passageStarts: starts) ?? 0
@@ -176,7 +202,7 @@ public final class SearchIndex {
     let snippet = SnippetMaker(analyzer: analyzer, stems: stems).snippet(of: stored, passage: passage, hits: hits, plan: plan)
     var dispatch = stored.dispatch
     dispatch.passages = []
-    return SearchHit(rank: rank, score: try mset.weight(at: index), dispatch: dispatch, snippet: snippet, passage: passage)
+    return SearchHit(rank: rank, score: score, dispatch: dispatch, snippet: snippet, passage: passage)
   }
 
   /// The query with each unknown word replaced by Xapian's spelling suggestion, if any.
