@@ -153,29 +153,41 @@ public final class SearchIndex {
     // The first `PassageScore.depth` candidates are reranked by their best passage, so a page
     // inside them is cut from the reranked list; pages past them keep Xapian's order.
     let reranks = request.offset < PassageScore.depth
-    let fetched = reranks ? max(PassageScore.depth, request.offset + request.limit) : request.limit
+    let fetched = reranks ? max(PassageScore.depth + PassageScore.tieSlack, request.offset + request.limit) : request.limit
     let mset = try XapianMSet(
       database: db, query: query, offset: reranks ? 0 : request.offset, limit: fetched,
       checkAtLeast: everything, facetSlot: Schema.monthSlot)
     let total = mset.estimatedMatches
+    let depth = reranks ? try rerankDepth(mset) : 0
     var ranked = try (0..<mset.count).map { index in
-      let found = try matches(mset, index, plan: builder.plan)
+      let found = index < depth ? try matches(mset, index, plan: builder.plan) : nil
       let weight = try mset.weight(at: index)
-      let score = reranks && index < PassageScore.depth
-        ? PassageScore.combined(score: weight, coverage: PassageScore.coverage(found)) : weight
+      let score = found.map { PassageScore.combined(score: weight, coverage: PassageScore.coverage($0)) } ?? weight
       return (index: index, score: score, hits: found)
     }
     if reranks {
-      let head = ranked.prefix(PassageScore.depth).enumerated().sorted { a, b in
+      let head = ranked.prefix(depth).enumerated().sorted { a, b in
         a.element.score != b.element.score ? a.element.score > b.element.score : a.offset < b.offset
       }.map(\.element)
-      ranked = head + ranked.dropFirst(PassageScore.depth)
+      ranked = head + ranked.dropFirst(depth)
       ranked = Array(ranked.dropFirst(request.offset).prefix(request.limit))
     }
     let hits = try ranked.enumerated().map { n, entry in
-      try hit(mset, entry.index, rank: request.offset + n + 1, score: entry.score, hits: entry.hits, plan: builder.plan)
+      try hit(
+        mset, entry.index, rank: request.offset + n + 1, score: entry.score,
+        hits: try entry.hits ?? matches(mset, entry.index, plan: builder.plan), plan: builder.plan)
     }
     return Outcome(total: total, hits: hits, months: MonthFacets.counts(from: try mset.facetCounts(), total: total))
+  }
+
+  /// `PassageScore.depth`, or more so that candidates tied with the last one are reranked too
+  /// (which of tied documents Xapian lists first differs between one index and shards).
+  private func rerankDepth(_ mset: XapianMSet) throws -> Int {
+    var depth = min(PassageScore.depth, mset.count)
+    guard depth > 0 else { return 0 }
+    let last = try mset.weight(at: depth - 1)
+    while depth < mset.count, try mset.weight(at: depth) == last { depth += 1 }
+    return depth
   }
 
   /// Where the query's parts matched in the dispatch at `index`, from its position lists.

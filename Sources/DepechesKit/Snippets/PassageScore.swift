@@ -10,6 +10,8 @@ enum PassageScore {
   static let weight = 0.5
   /// Candidates reranked (the first ones of Xapian's order); later pages keep that order.
   static let depth = 30
+  /// Candidates fetched beyond `depth`, so that those tied with the last one are reranked too.
+  static let tieSlack = 50
 
   /// From 0 (no two parts meet in a window) to 1 (all do); 1 for a query of one part.
   static func coverage(_ hits: PassageChooser.Hits) -> Double {
