@@ -15,6 +15,10 @@ public enum JSONOutput {
     var results: [Result]
     var facets: Facets
     var suggestion: String?
+    /// The suggestion that was searched instead of the typed words (null when none was).
+    var corrected: String?
+    /// "any" when no dispatch had all the words and any of them was used (null otherwise).
+    var fallback: String?
   }
 
   struct Result: Encodable {
@@ -78,7 +82,7 @@ public enum JSONOutput {
     let doc = SearchDocument(
       query: r.query, total: r.total, results: results,
       facets: Facets(month: r.months.map { Month(value: $0.month, count: $0.count) }),
-      suggestion: r.suggestion)
+      suggestion: r.suggestion, corrected: r.corrected, fallback: r.fellBackToAnyWord ? "any" : nil)
     return try encode(doc)
   }
 

@@ -51,6 +51,9 @@ struct SearchInvocation: Equatable {
       let before = opened.warnings.count
       let response = try opened.search(request)
       opened.warnings.dropFirst(before).forEach(Terminal.warning)
+      if let corrected = response.corrected {
+        Terminal.note("Résultats pour « \(corrected) » : aucune dépêche n'a tous les mots tapés")
+      }
       if response.fellBackToAnyWord {
         Terminal.note("no dispatch has all the words; showing those with any of them")
       }

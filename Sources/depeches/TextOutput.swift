@@ -21,7 +21,12 @@ enum TextOutput {
     }
     let shown = r.hits.isEmpty ? "" : " (showing \(r.hits.first!.rank)–\(r.hits.last!.rank))"
     out += "\(r.total) dispatch\(r.total == 1 ? "" : "es") match \"\(r.query)\"\(shown)\n"
-    if let suggestion = r.suggestion { out += "Did you mean: \(suggestion)\n" }
+    if let corrected = r.corrected {
+      out += "Résultats pour « \(corrected) » (no dispatch has all the typed words)\n"
+    } else if let suggestion = r.suggestion {
+      out += "Did you mean: \(suggestion)\n"
+    }
+    if r.fellBackToAnyWord { out += "No dispatch has all the words: showing those with any of them\n" }
     out += histogram(r.months)
     return out
   }

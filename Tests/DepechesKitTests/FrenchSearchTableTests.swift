@@ -24,6 +24,7 @@ import Testing
     ("variants-east", "Variantes de l'Est\n2021-10-12\n\nAu Bélarus, Loukachenko reçoit ; à Beijing et à Téhéran on commente le Nagorno-Karabakh."),
     ("date-text", "Date dans le texte\n\nBakou, 1er déc. 2021 — reprise des combats à la frontière."),
     ("stems-irregular", "Pluriels en -aux\n2021-10-10\n\nLes chevaux des observateurs internationaux ; les journaux en parlent ; le négoce du bois."),
+    ("question", "Soutien turc\n2021-10-13\n\nLa Turquie soutient Bakou ; des drones ont frappé Chouchi."),
     ("stems-accented", "Participes\n2021-10-11\n\nLes réfugiées sont accueillies ; l'accord est accordé aux armées."),
     ("name", "Noms propres\n2021-10-13\n\nMarie Curie reçoit les Américains."),
     ("month", "Mois\n2021-10-14\n\nEn mars, le mari de la voisine est parti."),
@@ -91,6 +92,11 @@ import Testing
     ("accorder", "Participes", nil),
     ("armée", "Participes", nil),
     ("armee", "Participes", nil),
+    // Natural questions: interrogative words and inverted pronouns (soutient-elle, s'est-il)
+    // are not required, the idiom "que s'est-il passé" neither.
+    ("pourquoi la Turquie soutient-elle Bakou ?", "Soutien turc", nil),
+    ("que s'est-il passé à Chouchi ?", "Soutien turc", nil),
+    ("comment la Turquie a-t-elle soutenu Bakou ?", "Soutien turc", nil),
     // A stem must not pull in a word that only shares its beginning.
     ("négoce", "Pluriels en -aux", "Racines"),
     // A capitalised word is a name: its plurals and feminines, not the common words of its
@@ -160,6 +166,47 @@ import Testing
     #expect(variant.total == 1 && variant.suggestion == nil)
     #expect(try search(index, "Yerevan").suggestion == nil)
     #expect(try search(index, "Karabkh").suggestion == "karabakh")
+  }
+
+  @Test func aTitleMadeOfTheQueryWordsRanksFirst() throws {
+    let folder = TemporaryFolder()
+    folder.write("in/a.txt", "Sanctions contre la Russie\n\nBruxelles a voté hier un texte. Les sanctions visent la Russie.")
+    let often = String(repeating: "Les sanctions contre la Russie pèsent sur le commerce. ", count: 5)
+    folder.write("in/b.txt", "Commerce extérieur\n\n\(often)Les exportations reculent.")
+    folder.write("in/c.txt", "Sanctions contre la Syrie\n\nLa Russie proteste contre ces sanctions, dit Moscou.")
+    let (index, _) = try buildIndex([folder.path + "/in"], in: folder)
+    let titles = try search(index, "sanctions Russie").hits.map(\.dispatch.title)
+    #expect(titles.first == "Sanctions contre la Russie", "\(titles)")
+  }
+
+  @Test func aLongDispatchRanksByItsBestPassage() throws {
+    let folder = TemporaryFolder()
+    let filler = (1...12).map { "Paragraphe \($0) : la vie continue en ville, les marchés ouvrent et la pluie tombe sur les toits du quartier ancien." }
+    var together = filler
+    together.insert("La trêve tient à Chouchi, disent les observateurs.", at: 6)
+    var apart = filler
+    for (n, word) in ["La trêve", "Vers Chouchi", "Des observateurs"].enumerated() {
+      apart.insert("\(word) encore.", at: 1 + n * 5)
+      apart.insert("\(word) toujours.", at: 3 + n * 5)
+    }
+    folder.write("in/a.txt", "Chronique du front\n\n" + together.joined(separator: "\n\n"))
+    folder.write("in/b.txt", "Chronique de la ville\n\n" + apart.joined(separator: "\n\n"))
+    let (index, _) = try buildIndex([folder.path + "/in"], in: folder)
+    let response = try search(index, "trêve Chouchi observateurs")
+    #expect(response.total == 2)
+    let first = try #require(response.hits.first)
+    #expect(first.dispatch.title == "Chronique du front" && first.passage == 6, "\(response.hits.map(\.dispatch.title))")
+  }
+
+  @Test func aTypoFindingNothingIsCorrectedAndFlagged() throws {
+    let typed = try search(Self.index.1, "observateurs internationnaux")
+    #expect(typed.corrected == "observateurs internationaux")
+    #expect(typed.hits.map(\.dispatch.title) == ["Pluriels en -aux"] && !typed.fellBackToAnyWord)
+    let spelt = try search(Self.index.1, "observateurs internationaux")
+    #expect(spelt.corrected == nil && spelt.total == 1)
+    let loose = try search(Self.index.1, "chevaux drones")
+    #expect(loose.corrected == nil && loose.fellBackToAnyWord)
+    #expect(Set(loose.hits.map(\.dispatch.title)).isSuperset(of: ["Pluriels en -aux", "Racines"]))
   }
 
   @Test func datesWrittenInTheTextAreUsed() throws {

@@ -98,10 +98,28 @@ import Testing
     let hit = try #require((search["results"] as? [[String: Any]])?.first)
     for key in ["date", "source", "author", "url"] { #expect(hit[key] is NSNull, "\(key): \(hit[key] ?? "absent")") }
     #expect(search["suggestion"] is NSNull)
+    #expect(search["corrected"] is NSNull && search["fallback"] is NSNull)
     let month = try #require(((search["facets"] as? [String: Any])?["month"] as? [[String: Any]])?.first)
     #expect(month["value"] is NSNull && month["count"] as? Int == 1)
     let stats = try jsonObject(try ws.run("stats", "--json").stdout)
     #expect(stats["first_date"] is NSNull && stats["last_date"] is NSNull, "\(stats)")
+  }
+
+  /// A typo that finds nothing is searched corrected, said on stderr and in JSON; a widening
+  /// to any word is flagged in JSON.
+  @Test func correctionsAndFallbacksAreSaid() throws {
+    let ws = Workspace(withSeeds: false)
+    ws.write("in/a.txt", bytes: Array("Front\n\nLes combats reprennent autour de Stepanakert.".utf8))
+    ws.write("in/b.txt", bytes: Array("Arrière\n\nLa diplomatie attend.".utf8))
+    #expect(try ws.run("index", "in", "--quiet").status == 0)
+    let typo = try ws.run("search", "combats", "Stepanakrt", "--json")
+    #expect(typo.stderr.contains("Résultats pour « combats stepanakert »"), "\(typo.stderr)")
+    let fixed = try jsonObject(typo.stdout)
+    #expect(fixed["corrected"] as? String == "combats stepanakert" && fixed["fallback"] is NSNull)
+    #expect(fixed["total"] as? Int == 1)
+    let widened = try jsonObject(try ws.run("search", "combats", "diplomatie", "--json").stdout)
+    #expect(widened["fallback"] as? String == "any" && widened["corrected"] is NSNull)
+    #expect(widened["total"] as? Int == 2)
   }
 
   @Test func reindexingTheSameFolderAddsNothing() throws {

@@ -121,12 +121,18 @@ final class DocumentBuilder {
     p.raw(data)
     var booleans = [fileTerm]
     if let source = stored.dispatch.source { booleans.append(Schema.sourcePrefix + FrenchAnalyzer.fold(source)) }
-    p.u32(postings.count + booleans.count)
+    let titleField = titleTerms.filter { !StopWords.contains($0) }.map { Schema.titlePrefix + $0 }
+    p.u32(postings.count + titleField.count + booleans.count)
     for (term, entry) in zip(postings.keys, postings.values) {
       p.string(term)
       p.u32(DocumentBuilder.extraWdf(term, titleTerms: titleTerms))
       p.u32(entry.positions.count)
       for position in entry.positions { p.u32(position) }
+    }
+    for term in titleField {
+      p.string(term)
+      p.u32(Schema.titleFieldWdf)
+      p.u32(0)
     }
     for term in booleans {
       p.string(term)

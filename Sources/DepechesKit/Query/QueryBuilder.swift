@@ -63,7 +63,7 @@ final class QueryBuilder {
   /// Builds the Xapian query for node (recording its match plan).
   func build(_ node: QueryNode) throws -> XapianQuery {
     switch node {
-    case .word(let word): return try buildWord(word)
+    case .word(let word): return try withTitleField(try buildWord(word), word)
     case .phrase(let words): return try buildPhrase(words)
     case .wildcard(let prefix): return try buildWildcard(prefix)
     case .all(let nodes): return try XapianQuery.combine(.and, nodes.map(build))

@@ -65,6 +65,7 @@ struct QueryLexer {
     self.analyzer = analyzer
     scalars = Array(text.unicodeScalars)
     while index < scalars.count { step() }
+    lexemes = NaturalQuestion.relaxed(lexemes)
   }
 
   private mutating func step() {

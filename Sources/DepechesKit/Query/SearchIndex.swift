@@ -113,10 +113,16 @@ public final class SearchIndex {
     guard let node = parser.parse(request.query, defaultOperator: .and) else {
       throw DepechesError.invalidQuery("nothing to search for in \"\(request.query)\"")
     }
-    // One reader per search: the query, its any-word fallback and the suggestion share what
-    // it read of the word sets.
+    // One reader per search: the query, its correction, its any-word fallback and the
+    // suggestion share what it read of the word sets.
     let wordSets = WordSetReader(db: db)
     var outcome = try execute(node, request, wordSets: wordSets)
+    let suggested = try suggestion(for: request.query, wordSets: wordSets)
+    var corrected: String?
+    if outcome.total == 0, let suggested, let fixedNode = parser.parse(suggested, defaultOperator: .and) {
+      let fixed = try execute(fixedNode, request, wordSets: wordSets)
+      if fixed.total > 0 { (outcome, corrected) = (fixed, suggested) }
+    }
     var fellBack = false
     if outcome.total == 0, let anyNode = parser.parse(request.query, defaultOperator: .or), anyNode != node {
       outcome = try execute(anyNode, request, wordSets: wordSets)
@@ -124,7 +130,7 @@ public final class SearchIndex {
     }
     return SearchResponse(
       query: request.query, total: outcome.total, hits: outcome.hits,
-      months: outcome.months, suggestion: try suggestion(for: request.query, wordSets: wordSets),
+      months: outcome.months, suggestion: suggested, corrected: corrected,
       fellBackToAnyWord: fellBack)
   }
 
@@ -144,22 +150,62 @@ public final class SearchIndex {
       query = try XapianQuery.combine(.filter, [query, range])
     }
     let everything = max(1, try db.documentCount())
+    // By relevance, the first `PassageScore.depth` candidates (and those tied with the last)
+    // are reranked by their best passage, and every page is cut from that one list, fetched
+    // from the first result, so pages neither overlap nor skip. By date, Xapian's order is final.
+    let reranks = request.sort == .relevance
+    let fetched = reranks ? max(PassageScore.depth + PassageScore.tieSlack, request.offset + request.limit) : request.limit
     let mset = try XapianMSet(
-      database: db, query: query, offset: request.offset, limit: request.limit,
+      database: db, query: query, offset: reranks ? 0 : request.offset, limit: fetched,
       checkAtLeast: everything, facetSlot: Schema.monthSlot,
       sortSlot: request.sort == .date ? Schema.dateSlot : nil)
     let total = mset.estimatedMatches
-    let hits = try (0..<mset.count).map { try hit(mset, $0, rank: request.offset + $0 + 1, plan: builder.plan) }
+    let depth = reranks ? try rerankDepth(mset) : 0
+    var ranked = try (0..<mset.count).map { index in
+      let found = index < depth ? try matches(mset, index, plan: builder.plan) : nil
+      let weight = try mset.weight(at: index)
+      let score = found.map { PassageScore.combined(score: weight, coverage: PassageScore.coverage($0)) } ?? weight
+      return (index: index, score: score, hits: found)
+    }
+    if reranks {
+      let head = ranked.prefix(depth).enumerated().sorted { a, b in
+        a.element.score != b.element.score ? a.element.score > b.element.score : a.offset < b.offset
+      }.map(\.element)
+      ranked = head + ranked.dropFirst(depth)
+      ranked = Array(ranked.dropFirst(request.offset).prefix(request.limit))
+    }
+    let hits = try ranked.enumerated().map { n, entry in
+      try hit(
+        mset, entry.index, rank: request.offset + n + 1, score: entry.score,
+        hits: try entry.hits ?? matches(mset, entry.index, plan: builder.plan), plan: builder.plan)
+    }
     return Outcome(total: total, hits: hits, months: MonthFacets.counts(from: try mset.facetCounts(), total: total))
   }
 
-  private func hit(_ mset: XapianMSet, _ index: Int, rank: Int, plan: MatchPlan) throws -> SearchHit {
-    let docid = try mset.docid(at: index)
+  /// `PassageScore.depth`, or more so that candidates tied with the last one are reranked too
+  /// (which of tied documents Xapian lists first differs between one index and shards).
+  private func rerankDepth(_ mset: XapianMSet) throws -> Int {
+    var depth = min(PassageScore.depth, mset.count)
+    guard depth > 0 else { return 0 }
+    let last = try mset.weight(at: depth - 1)
+    let limit = min(mset.count, PassageScore.depth + PassageScore.tieSlack)  // the same head whatever the page
+    while depth < limit, try mset.weight(at: depth) == last { depth += 1 }
+    return depth
+  }
+
+  /// Where the query's parts matched in the dispatch at `index`, from its position lists.
+  private func matches(_ mset: XapianMSet, _ index: Int, plan: MatchPlan) throws -> PassageChooser.Hits {
     let terms = plan.positionTerms
-    let lists = terms.isEmpty ? [] : try db.positions(docid: docid, terms: terms)
+    let lists = terms.isEmpty ? [] : try db.positions(docid: try mset.docid(at: index), terms: terms)
     var byTerm: [String: [Int]] = [:]
     for (term, list) in zip(terms, lists) where !list.isEmpty { byTerm[term] = list.map(Int.init) }
-    let hits = PassageChooser.hits(plan: plan, termPositions: byTerm)
+    return PassageChooser.hits(plan: plan, termPositions: byTerm)
+  }
+
+  private func hit(
+    _ mset: XapianMSet, _ index: Int, rank: Int, score: Double, hits: PassageChooser.Hits, plan: MatchPlan
+  ) throws -> SearchHit {
+    let docid = try mset.docid(at: index)
     var passage = 0
     let decoded = try StoredDispatch(decoding: try mset.value(at: index, slot: Schema.storedSlot)) { starts in
       passage = PassageChooser.best(hits: hits, passageStarts: starts) ?? 0
@@ -171,7 +217,7 @@ public final class SearchIndex {
     let snippet = SnippetMaker(analyzer: analyzer, stems: stems).snippet(of: stored, passage: passage, hits: hits, plan: plan)
     var dispatch = stored.dispatch
     dispatch.passages = []
-    return SearchHit(rank: rank, score: try mset.weight(at: index), dispatch: dispatch, snippet: snippet, passage: passage)
+    return SearchHit(rank: rank, score: score, dispatch: dispatch, snippet: snippet, passage: passage)
   }
 
   /// The query with each unknown word replaced by Xapian's spelling suggestion, if any.

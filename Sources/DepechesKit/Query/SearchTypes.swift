@@ -64,6 +64,9 @@ public struct SearchResponse: Equatable, Sendable {
   public var months: [MonthCount]
   /// A corrected query when words look misspelled (`Bayraktr` → `bayraktar`).
   public var suggestion: String?
+  /// The suggestion, when all typed words together matched nothing and it was searched
+  /// instead (the hits are then its hits); nil otherwise.
+  public var corrected: String?
   /// True when all words together matched nothing and any of them was used instead.
   public var fellBackToAnyWord: Bool
 }

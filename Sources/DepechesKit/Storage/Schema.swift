@@ -6,16 +6,22 @@
 ///   matches as one Xapian SYNONYM group of the exact words that share it);
 /// - `Q` + id: one unique term per dispatch (`replace_document` makes re-indexing idempotent);
 /// - `XF` + file key: every dispatch read from one file (so a changed file replaces them all);
-/// - `XS` + folded source: the dispatch's source, for filtering.
+/// - `XS` + folded source: the dispatch's source, for filtering;
+/// - `S` + exact word: a word of the title, without positions (the title as a field of its
+///   own, weighing beside the body: every free word of a query also looks here).
 public enum Schema {
   /// Bumped when the index layout changes; an index of another version must be rebuilt.
-  public static let version = "4"
+  public static let version = "5"
   /// Prefix of the unique id term.
   public static let idPrefix = "Q"
   /// Prefix of the boolean term shared by all dispatches of one file.
   public static let filePrefix = "XF"
   /// Prefix of the boolean source term.
   public static let sourcePrefix = "XS"
+  /// Prefix of the title field's terms.
+  public static let titlePrefix = "S"
+  /// Within-document frequency of each title field term (a word once in the title or more).
+  public static let titleFieldWdf: UInt32 = 1
 
   /// Value slot: the date as "YYYYMMDD" (sortable, for range filters).
   public static let dateSlot: Int = 0
