@@ -19,13 +19,19 @@ let package = Package(
     // The only C++ in the project: a C ABI over Xapian 1.4 that never lets an exception out.
     .target(
       name: "CXapian",
-      linkerSettings: [.linkedLibrary("xapian"), .linkedLibrary("z")]
+      linkerSettings: [.linkedLibrary("xapian")]
     ),
+    // zlib for the stored text: a module map over the system's zlib.h, no C code of ours.
+    .systemLibrary(name: "CDepechesZlib"),
+    // Linux's atomic exchange of two paths (renameat2), for swapping in a compacted index.
+    .target(name: "CDepechesRename"),
     // The engine: documents, analysis, indexing, query, snippets, facets.
     .target(
       name: "DepechesKit",
-      dependencies: ["CXapian"]
+      dependencies: ["CXapian", "CDepechesZlib", "CDepechesRename"]
     ),
+    // Query benchmarks (`depeches bench`): timings and percentiles around the engine, not in it.
+    .target(name: "DepechesBench", dependencies: ["DepechesKit"]),
     // The versioned `--json` documents, shared by the CLI and the HTTP API (one encoder, the
     // same bytes), and the hand-off of `depeches serve` to the server program.
     .target(name: "DepechesFormat", dependencies: ["DepechesKit"]),
@@ -48,16 +54,16 @@ let package = Package(
     .executableTarget(
       name: "depeches",
       dependencies: [
-        "DepechesKit", "DepechesFormat",
+        "DepechesKit", "DepechesBench", "DepechesFormat",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
-      // Release builds link a position-dependent executable: its ~75,000 relative relocations
-      // (Swift metadata and the statically linked runtime) are then resolved by the linker
-      // once, not by the loader at every start, which wrote ~200 pages per run: about 1 ms of
-      // a 5 ms search process (docs/benchmarks.md). Shared libraries keep their ASLR.
+      // Release builds link a position-dependent executable: the relative relocations of Swift
+      // metadata and the statically linked runtime are then resolved once by the linker, not by
+      // the loader at every start (figures in docs/benchmarks.md). Shared libraries keep ASLR.
       linkerSettings: [.unsafeFlags(["-Xlinker", "-no-pie"], .when(configuration: .release))]
     ),
     .testTarget(name: "DepechesKitTests", dependencies: ["DepechesKit"]),
+    .testTarget(name: "DepechesBenchTests", dependencies: ["DepechesBench", "DepechesKit"]),
     .testTarget(name: "depechesTests", dependencies: ["DepechesKit", "depeches"]),
     .testTarget(
       name: "DepechesServerTests",
@@ -69,6 +75,6 @@ let package = Package(
       ]
     ),
   ],
-  swiftLanguageModes: [.v5],
+  swiftLanguageModes: [.v6],
   cxxLanguageStandard: .cxx17
 )

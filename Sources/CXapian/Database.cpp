@@ -64,12 +64,6 @@ int cx_database_spelling(cx_database *db, const char *word, unsigned max_edit, c
   return guarded(error, [&] { fill(out, db->db.get_spelling_suggestion(word, max_edit)); });
 }
 
-int cx_database_synonyms(cx_database *db, const char *key, cx_buffer *out, cx_error *error) {
-  return guarded(error, [&] {
-    fill(out, join_strings(db->db.synonyms_begin(key), db->db.synonyms_end(key), UINT32_MAX));
-  });
-}
-
 int cx_database_allterms(cx_database *db, const char *prefix, uint32_t max, cx_buffer *out,
                          cx_error *error) {
   return guarded(error, [&] {

@@ -16,7 +16,7 @@ int cx_query_term(const char *term, size_t len, unsigned wqf, unsigned pos, cx_q
   });
 }
 
-int cx_query_combine(int op, cx_query *const *subqueries, size_t count, unsigned param,
+int cx_query_combine(cx_op op, cx_query *const *subqueries, size_t count, unsigned param,
                      cx_query **out, cx_error *error) {
   return guarded(error, [&] {
     std::vector<Xapian::Query> subs;
@@ -51,18 +51,8 @@ int cx_query_value_range(unsigned slot, const char *lower, const char *upper, cx
   });
 }
 
-int cx_query_scale(const cx_query *query, double factor, cx_query **out, cx_error *error) {
-  return guarded(error, [&] {
-    *out = new cx_query{Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query->query, factor)};
-  });
-}
-
 int cx_query_match_all(cx_query **out, cx_error *error) {
   return guarded(error, [&] { *out = new cx_query{Xapian::Query::MatchAll}; });
-}
-
-int cx_query_describe(const cx_query *query, cx_buffer *out, cx_error *error) {
-  return guarded(error, [&] { fill(out, query->query.get_description()); });
 }
 
 // ---- searching ----
@@ -95,13 +85,11 @@ int cx_search(cx_database *db, const cx_query *query, uint32_t offset, uint32_t 
 
 void cx_mset_free(cx_mset *mset) { delete mset; }
 
-uint32_t cx_mset_size(const cx_mset *mset) { return mset->mset.size(); }
-
-void cx_mset_matches(const cx_mset *mset, uint32_t *estimated, uint32_t *lower,
-                     uint32_t *upper) {
-  *estimated = mset->mset.get_matches_estimated();
-  *lower = mset->mset.get_matches_lower_bound();
-  *upper = mset->mset.get_matches_upper_bound();
+int cx_mset_counts(const cx_mset *mset, uint32_t *size, uint32_t *estimated, cx_error *error) {
+  return guarded(error, [&] {
+    *size = mset->mset.size();
+    *estimated = mset->mset.get_matches_estimated();
+  });
 }
 
 int cx_mset_docid(const cx_mset *mset, uint32_t index, uint32_t *out, cx_error *error) {

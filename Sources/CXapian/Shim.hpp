@@ -1,6 +1,9 @@
 // Shim.hpp: what the CXapian .cpp files share (handle structs and helpers); private to the
-// target. Every extern "C" function runs its body through guarded(), which turns each kind
-// of exception into a cx_status and a message; nothing thrown ever crosses into Swift.
+// target. Every extern "C" function that calls into Xapian runs its body through guarded(),
+// which turns each kind of exception into a cx_status and a message; nothing thrown ever
+// crosses into Swift. The others cannot throw: the *_free functions only run destructors
+// (noexcept in C++; cx_writable_free also catches what close() throws), cx_buffer_free only
+// calls free(), cx_xapian_version returns a static string.
 #ifndef CXAPIAN_SHIM_HPP
 #define CXAPIAN_SHIM_HPP
 
@@ -8,17 +11,14 @@
 
 #include <xapian.h>
 
-#include <cerrno>
 #include <cstdlib>
-#include <fcntl.h>
-#include <sys/syscall.h>
-#include <unistd.h>
 #include <cstring>
 #include <exception>
 #include <memory>
 #include <new>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 struct cx_stemmer { Xapian::Stem stem; };
@@ -37,40 +37,66 @@ struct cx_mset {
 
 namespace cxshim {
 
-inline void set_error(cx_error *error, int code, const std::string &message) {
+// The error helpers never allocate: they run inside catch handlers, where a second exception
+// (a bad_alloc while building a message) would escape into Swift.
+
+/// Appends n bytes of text to error's message, cut at the buffer's end.
+inline void append_message(cx_error *error, const char *text, size_t n) noexcept {
   if (!error) return;
-  error->code = code;
-  std::strncpy(error->message, message.c_str(), sizeof(error->message) - 1);
-  error->message[sizeof(error->message) - 1] = '\0';
+  size_t used = std::strlen(error->message);
+  size_t room = sizeof(error->message) - 1 - used;
+  if (n > room) n = room;
+  std::memcpy(error->message + used, text, n);
+  error->message[used + n] = '\0';
+}
+inline void append_message(cx_error *error, const char *text) noexcept {
+  append_message(error, text, std::strlen(text));
+}
+inline void append_message(cx_error *error, const std::string &text) noexcept {
+  append_message(error, text.data(), text.size());
 }
 
-inline int status_of(const Xapian::Error &e) {
-  std::string type = e.get_type();
-  if (type == "DatabaseLockError") return CX_ERR_LOCK;
-  if (type == "DatabaseModifiedError") return CX_ERR_MODIFIED;
-  if (type == "DatabaseCorruptError") return CX_ERR_CORRUPT;
-  if (type == "DatabaseOpeningError" || type == "DatabaseNotFoundError" ||
-      type == "DatabaseVersionError")
+inline void set_error(cx_error *error, int code, const char *message) noexcept {
+  if (!error) return;
+  error->code = code;
+  error->message[0] = '\0';
+  append_message(error, message);
+}
+
+inline int status_of(const Xapian::Error &e) noexcept {
+  const char *type = e.get_type();
+  auto is = [type](const char *name) { return std::strcmp(type, name) == 0; };
+  if (is("DatabaseLockError")) return CX_ERR_LOCK;
+  if (is("DatabaseModifiedError")) return CX_ERR_MODIFIED;
+  if (is("DatabaseCorruptError")) return CX_ERR_CORRUPT;
+  if (is("DatabaseOpeningError") || is("DatabaseNotFoundError") || is("DatabaseVersionError"))
     return CX_ERR_OPENING;
-  if (type == "NetworkError" || type == "NetworkTimeoutError") return CX_ERR_NETWORK;
-  if (type == "QueryParserError" || type == "WildcardError") return CX_ERR_QUERY;
-  if (type == "InvalidArgumentError" || type == "RangeError") return CX_ERR_INVALID_ARGUMENT;
-  if (type == "DocNotFoundError") return CX_ERR_NOT_FOUND;
-  if (type == "UnimplementedError" || type == "FeatureUnavailableError")
-    return CX_ERR_UNSUPPORTED;
-  if (type == "DatabaseError" || type == "DatabaseCreateError") return CX_ERR_DATABASE;
+  if (is("NetworkError") || is("NetworkTimeoutError")) return CX_ERR_NETWORK;
+  if (is("QueryParserError") || is("WildcardError")) return CX_ERR_QUERY;
+  if (is("InvalidArgumentError") || is("RangeError")) return CX_ERR_INVALID_ARGUMENT;
+  if (is("DocNotFoundError")) return CX_ERR_NOT_FOUND;
+  if (is("UnimplementedError") || is("FeatureUnavailableError")) return CX_ERR_UNSUPPORTED;
+  if (is("DatabaseError") || is("DatabaseCreateError")) return CX_ERR_DATABASE;
   return CX_ERR_XAPIAN;
 }
 
-template <typename F> int guarded(cx_error *error, F body) {
+/// Runs body, turning whatever it throws into a status and a message ("Type: message
+/// (context)" for a Xapian::Error).
+template <typename F> int guarded(cx_error *error, F body) noexcept {
   try {
     body();
     if (error) { error->code = CX_OK; error->message[0] = '\0'; }
     return CX_OK;
   } catch (const Xapian::Error &e) {
     int code = status_of(e);
-    set_error(error, code, std::string(e.get_type()) + ": " + e.get_msg() +
-                               (e.get_context().empty() ? "" : " (" + e.get_context() + ")"));
+    set_error(error, code, e.get_type());
+    append_message(error, ": ");
+    append_message(error, e.get_msg());
+    if (!e.get_context().empty()) {
+      append_message(error, " (");
+      append_message(error, e.get_context());
+      append_message(error, ")");
+    }
     return code;
   } catch (const std::bad_alloc &) {
     set_error(error, CX_ERR_STD, "out of memory");
@@ -139,7 +165,7 @@ template <typename It> std::string join_strings(It begin, It end, uint32_t max) 
   return out;
 }
 
-inline Xapian::Query::op op_of(int op) {
+inline Xapian::Query::op op_of(cx_op op) {
   switch (op) {
   case CX_OP_AND: return Xapian::Query::OP_AND;
   case CX_OP_OR: return Xapian::Query::OP_OR;
@@ -147,9 +173,7 @@ inline Xapian::Query::op op_of(int op) {
   case CX_OP_AND_MAYBE: return Xapian::Query::OP_AND_MAYBE;
   case CX_OP_FILTER: return Xapian::Query::OP_FILTER;
   case CX_OP_PHRASE: return Xapian::Query::OP_PHRASE;
-  case CX_OP_NEAR: return Xapian::Query::OP_NEAR;
   case CX_OP_SYNONYM: return Xapian::Query::OP_SYNONYM;
-  case CX_OP_ELITE_SET: return Xapian::Query::OP_ELITE_SET;
   }
   throw Xapian::InvalidArgumentError("unknown query operator");
 }
@@ -174,13 +198,14 @@ inline Xapian::Document unpack_document(const char *packed, size_t len) {
 }
 
 /// Resolves metadata keys present in several merged databases: for keys under the union
-/// prefix the values are sets of space-separated words, merged and sorted; otherwise the
-/// first database's value wins (Xapian's default).
+/// prefix the values are sets of words (separated by the given byte, which the Swift side
+/// defines), merged and sorted; otherwise the first database's value wins (Xapian's default).
 class UnionCompactor : public Xapian::Compactor {
   std::string prefix;
+  char separator;
 
  public:
-  explicit UnionCompactor(std::string p) : prefix(std::move(p)) {}
+  UnionCompactor(std::string p, char s) : prefix(std::move(p)), separator(s) {}
 
   std::string resolve_duplicate_metadata(const std::string &key, size_t num_tags,
                                          const std::string tags[]) override {
@@ -191,7 +216,7 @@ class UnionCompactor : public Xapian::Compactor {
     for (size_t i = 0; i < num_tags; ++i) {
       size_t start = 0;
       while (start <= tags[i].size()) {
-        size_t end = tags[i].find(' ', start);
+        size_t end = tags[i].find(separator, start);
         if (end == std::string::npos) end = tags[i].size();
         if (end > start) words.insert(tags[i].substr(start, end - start));
         start = end + 1;
@@ -199,7 +224,7 @@ class UnionCompactor : public Xapian::Compactor {
     }
     std::string out;
     for (const std::string &word : words) {
-      if (!out.empty()) out.push_back(' ');
+      if (!out.empty()) out.push_back(separator);
       out += word;
     }
     return out;

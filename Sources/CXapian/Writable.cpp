@@ -1,4 +1,4 @@
-// Writable.cpp: writing a database, and maintenance (compaction, swapping folders).
+// Writable.cpp: writing a database, and compaction.
 #include "Shim.hpp"
 
 using namespace cxshim;
@@ -21,7 +21,7 @@ void cx_writable_free(cx_writable *db) {
   try {
     db->db.close();
   } catch (...) {
-    // Closing only releases the lock; a failure here leaves nothing to report to.
+    // Nothing to report to: a failed implicit commit leaves the last commit, as a crash would.
   }
   delete db;
 }
@@ -74,20 +74,6 @@ int cx_writable_occurrences(cx_writable *db, const char *term, cx_buffer *out, c
   });
 }
 
-int cx_writable_set_synonyms(cx_writable *db, const char *key, const char *values,
-                             size_t len, cx_error *error) {
-  return guarded(error, [&] {
-    db->db.clear_synonyms(key);
-    for (const std::string &value : split_strings(values, len)) db->db.add_synonym(key, value);
-  });
-}
-
-int cx_writable_synonym_keys(cx_writable *db, cx_buffer *out, cx_error *error) {
-  return guarded(error, [&] {
-    fill(out, join_strings(db->db.synonym_keys_begin(), db->db.synonym_keys_end(), UINT32_MAX));
-  });
-}
-
 int cx_writable_set_metadata(cx_writable *db, const char *key, const char *value, size_t len,
                              cx_error *error) {
   return guarded(error, [&] { db->db.set_metadata(key, std::string(value, len)); });
@@ -109,10 +95,6 @@ int cx_writable_doccount(cx_writable *db, uint32_t *out, cx_error *error) {
   return guarded(error, [&] { *out = db->db.get_doccount(); });
 }
 
-int cx_writable_termfreq(cx_writable *db, const char *term, uint32_t *out, cx_error *error) {
-  return guarded(error, [&] { *out = db->db.get_termfreq(term); });
-}
-
 int cx_writable_commit(cx_writable *db, cx_error *error) {
   return guarded(error, [&] { db->db.commit(); });
 }
@@ -120,30 +102,15 @@ int cx_writable_commit(cx_writable *db, cx_error *error) {
 // ---- maintenance ----
 
 int cx_compact(const char *const *sources, size_t count, const char *destination,
-               int multipass, const char *union_prefix, cx_error *error) {
+               int multipass, const char *union_prefix, char union_separator, cx_error *error) {
   return guarded(error, [&] {
     Xapian::Database combined;
     for (size_t i = 0; i < count; ++i) combined.add_database(Xapian::Database(sources[i]));
     unsigned flags = Xapian::DBCOMPACT_NO_RENUMBER;
     if (multipass) flags |= Xapian::DBCOMPACT_MULTIPASS;
     if (count > 1) flags = multipass ? Xapian::DBCOMPACT_MULTIPASS : 0;
-    UnionCompactor compactor(union_prefix ? union_prefix : "");
+    UnionCompactor compactor(union_prefix ? union_prefix : "", union_separator);
     combined.compact(destination, flags, 0, compactor);
-  });
-}
-
-int cx_exchange_paths(const char *a, const char *b, cx_error *error) {
-  return guarded(error, [&] {
-#ifndef RENAME_EXCHANGE
-    const unsigned RENAME_EXCHANGE = 1u << 1;
-#endif
-    if (syscall(SYS_renameat2, AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE) != 0) {
-      int e = errno;
-      if (e == EINVAL || e == ENOSYS || e == ENOTSUP)
-        throw Xapian::UnimplementedError("atomic exchange not supported here");
-      throw Xapian::DatabaseError(std::string("cannot swap ") + a + " and " + b + ": " +
-                                  std::strerror(e));
-    }
   });
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DepechesBench
 import DepechesKit
 import Foundation
 

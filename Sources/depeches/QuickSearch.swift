@@ -1,21 +1,31 @@
 /// The quick reading of `depeches search`'s command line. ArgumentParser discovers options by
-/// reflection and protocol-conformance lookups, which in a short-lived process cost more than
-/// the search itself; the common forms are read here instead: words, and search's own long
-/// options as `--name value` or `--name=value`.
+/// reflection and protocol-conformance look-ups at every start, a large part of a short
+/// search process (figures in docs/benchmarks.md); the common forms are read here instead:
+/// words, and search's own long options as `--name value` or `--name=value`.
 ///
 /// Anything else returns nil and goes to ArgumentParser, which also reports every usage error:
 /// a word or value starting with "-" (short options, `--help`, `--`), an unknown option, a
 /// single-value option or flag given twice, an empty value, a number that does not parse, or
-/// values that fail validation. QuickSearchTests checks that both readers agree.
+/// values that fail validation. QuickSearchTests checks that both readers agree, and that
+/// `Option` lists exactly the options ArgumentParser knows for `search`.
 enum QuickSearch {
-  /// The options that take a value.
-  private enum ValueOption: String {
+  /// Search's options, as this reader takes them. A test compares this table with
+  /// ArgumentParser's own model of `SearchCommand` (names, flag or value, repeatable or not):
+  /// an option added to one and not the other fails it.
+  enum Option: String, CaseIterable {
     case index = "--index"
     case timeout = "--timeout"
+    case partial = "--partial"
     case limit = "--limit"
     case offset = "--offset"
     case since = "--since"
     case until = "--until"
+    case json = "--json"
+
+    /// False for a flag, true for an option followed by its value.
+    var takesValue: Bool { self != .partial && self != .json }
+    /// True when the option may be given several times (each `--index` is searched).
+    var repeats: Bool { self == .index }
   }
 
   /// The search asked for by `arguments` (the command line after the program name), or nil
@@ -32,16 +42,9 @@ enum QuickSearch {
         continue
       }
       let parts = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-      let name = String(parts[0])
-      guard name == "--index" || given.insert(name).inserted else { return nil }
-      if name == "--json" || name == "--partial" {
-        guard parts.count == 1 else { return nil }
-        if name == "--json" { search.json = true } else { search.partial = true }
-        continue
-      }
-      guard let option = ValueOption(rawValue: name),
-        let value = parts.count == 2 ? String(parts[1]) : rest.popFirst(),
-        !value.isEmpty, !value.hasPrefix("-"),
+      guard let option = Option(rawValue: String(parts[0])), option.repeats || given.insert(option.rawValue).inserted
+      else { return nil }
+      guard let value = value(of: option, inline: parts.count == 2 ? parts[1] : nil, rest: &rest),
         set(option, to: value, in: &search, indexes: &indexes)
       else { return nil }
     }
@@ -52,11 +55,23 @@ enum QuickSearch {
     return search
   }
 
-  /// Stores one option's value; false when it does not parse.
+  /// The value given to `option`: "" for a flag (which takes none), else the text after "=" or
+  /// the next argument; nil when it is missing, empty or starts with "-".
+  private static func value(of option: Option, inline: Substring?, rest: inout ArraySlice<String>) -> String? {
+    guard option.takesValue else { return inline == nil ? "" : nil }
+    guard let value = inline.map(String.init) ?? rest.popFirst(), !value.isEmpty, !value.hasPrefix("-") else {
+      return nil
+    }
+    return value
+  }
+
+  /// Stores one option's value (a flag's is ""); false when it does not parse.
   private static func set(
-    _ option: ValueOption, to value: String, in search: inout SearchInvocation, indexes: inout [String]
+    _ option: Option, to value: String, in search: inout SearchInvocation, indexes: inout [String]
   ) -> Bool {
     switch option {
+    case .json: search.json = true
+    case .partial: search.partial = true
     case .index: indexes.append(value)
     case .since: search.since = value
     case .until: search.until = value

@@ -28,7 +28,7 @@ struct SearchInvocation: Equatable {
   static let maxLimit = 10_000
 
   /// The query text.
-  var query: String { words.joined(by: " ") }
+  var query: String { words.joined(separator: " ") }
 
   /// The checks of search's own options; `ReadIndexOptions.validate(timeout:)` checks the
   /// shared ones. Throws `ValidationError` (exit 64).
@@ -60,19 +60,5 @@ struct SearchInvocation: Equatable {
         Terminal.output(TextOutput.search(response))
       }
     }
-  }
-}
-
-extension [String] {
-  /// The strings with `separator` between them, like `joined(separator:)`; that one is not
-  /// specialised for arrays, and its first call looks up a witness at run time, which in a
-  /// static binary scans every protocol conformance (~0.1 ms of a search process).
-  func joined(by separator: String) -> String {
-    var text = ""
-    for (index, string) in enumerated() {
-      if index > 0 { text += separator }
-      text += string
-    }
-    return text
   }
 }

@@ -12,11 +12,9 @@ enum Terminal {
   /// True when stderr may carry ANSI styles.
   static var styledStderr: Bool { stderrIsTTY && !noColor }
 
-  /// Writes text to stdout as it is (through C's buffered stdout, like `print`, but with no
-  /// dynamic cast of the value to find how to print it).
+  /// Writes results to stdout as they are (no newline added).
   static func output(_ text: String) {
-    var text = text
-    text.withUTF8 { bytes in _ = fwrite(bytes.baseAddress, 1, bytes.count, stdout) }
+    print(text, terminator: "")
   }
 
   /// Writes a line to stderr.

@@ -12,7 +12,7 @@ enum TextOutput {
     for hit in r.hits {
       let d = hit.dispatch
       out += "\(hit.rank). \(Terminal.bold(d.title))\n"
-      let meta = [d.date?.iso ?? "undated", d.source, d.path].compactMap { $0 }.joined(by: " · ")
+      let meta = [d.date?.iso ?? "undated", d.source, d.path].compactMap { $0 }.joined(separator: " · ")
       out += "   " + Terminal.dim(meta) + "\n"
       let marked = Terminal.styledStdout
         ? hit.snippet.marked(open: "\u{1B}[1;33m", close: "\u{1B}[0m")

@@ -2,7 +2,7 @@ import Foundation
 @testable import DepechesKit
 
 /// A temporary folder removed when the value is released.
-final class TemporaryFolder {
+final class TemporaryFolder: Sendable {
   let path: String
 
   init() {
@@ -23,7 +23,7 @@ final class TemporaryFolder {
     let full = path + "/" + name
     try! FileManager.default.createDirectory(
       atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-    FileManager.default.createFile(atPath: full, contents: Data(bytes))
+    precondition(FileManager.default.createFile(atPath: full, contents: Data(bytes)), "cannot write \(full)")
     return full
   }
 }

@@ -7,8 +7,6 @@ import Testing
 /// (`PassagesReference`), on real French text and on random text made of the characters its
 /// rules look at.
 @Suite struct PassagesEquivalenceTests {
-  /// The shared corpora compared when present (skipped silently when missing).
-  static let corpusFolders = ["/work/shared/corpus/siefke_fr", "/work/shared/corpus/eltec_fra"]
   /// Files compared per corpus, spread evenly over it (keeps the debug test short).
   static let maxFilesPerCorpus = 150
   /// Random bodies compared; each is built from its own seed so a failure can be replayed.
@@ -18,13 +16,20 @@ import Testing
   /// A passage this long was most likely cut from a longer paragraph.
   static let longPassageScalars = 700
 
-  @Test func sameAsReferenceOnCorpusFiles() throws {
-    for folder in Self.corpusFolders {
-      for url in Self.sample(Self.textFiles(in: folder), count: Self.maxFilesPerCorpus) {
-        let body = String(decoding: try Data(contentsOf: url), as: UTF8.self)
-        let difference = Self.difference(Passages.split(body), PassagesReference.split(body))
-        #expect(difference == nil, "\(url.path): \(difference ?? "")")
-      }
+  @Test(.enabled(if: SharedCorpus.isPresent("siefke_fr"), "needs ../shared/corpus/siefke_fr beside the package"))
+  func sameAsReferenceOnSiefke() throws { try Self.compareOnCorpus("siefke_fr") }
+
+  @Test(.enabled(if: SharedCorpus.isPresent("eltec_fra"), "needs ../shared/corpus/eltec_fra beside the package"))
+  func sameAsReferenceOnEltec() throws { try Self.compareOnCorpus("eltec_fra") }
+
+  /// Compares both implementations on files spread over a shared corpus.
+  static func compareOnCorpus(_ name: String) throws {
+    let files = SharedCorpus.textFiles(name, atMost: maxFilesPerCorpus)
+    try #require(!files.isEmpty, "no .txt file in \(SharedCorpus.folder(name))")
+    for url in files {
+      let body = String(decoding: try Data(contentsOf: url), as: UTF8.self)
+      let difference = Self.difference(Passages.split(body), PassagesReference.split(body))
+      #expect(difference == nil, "\(url.path): \(difference ?? "")")
     }
   }
 
@@ -77,21 +82,6 @@ import Testing
     }
     guard new.count != old.count else { return nil }
     return "\(new.count) passages instead of \(old.count)"
-  }
-
-  /// The `.txt` files under `folder`, sorted; none when it is missing.
-  static func textFiles(in folder: String) -> [URL] {
-    let root = URL(fileURLWithPath: folder)
-    guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
-    else { return [] }
-    return walker.compactMap { $0 as? URL }.filter { $0.pathExtension == "txt" }
-      .sorted { $0.path < $1.path }
-  }
-
-  /// At most `count` of `files`, evenly spread.
-  static func sample(_ files: [URL], count: Int) -> [URL] {
-    guard files.count > count else { return files }
-    return (0..<count).map { files[$0 * files.count / count] }
   }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import DepechesKit
@@ -27,6 +28,31 @@ struct StoredCompressionTests {
   func shrinks() throws {
     let text = Array(String(repeating: "Le Haut-Karabakh, cessez-le-feu. ", count: 300).utf8)
     #expect(try StoredCompression.compress(text).count < text.count / 10)
+  }
+
+  @Test("a text compresses to the same bytes every time (the thread's stream is reset between texts)")
+  func sameBytesEachTime() throws {
+    let long = Array(String(repeating: "Bakou et Erevan signent un accord. ", count: 200).utf8)
+    let short = Array("Fin de la dépêche.".utf8)
+    let first = try StoredCompression.compress(long)
+    _ = try StoredCompression.compress(short)
+    #expect(try StoredCompression.compress(long) == first)
+    #expect(try StoredCompression.decompress(first) == long)
+  }
+
+  @Test("threads compressing at once each get their own stream")
+  func concurrentThreads() throws {
+    let threads = 8
+    let rounds = 50
+    let failures = Mutex(0)
+    DispatchQueue.concurrentPerform(iterations: threads) { thread in
+      for round in 0..<rounds {
+        let text = Array(String(repeating: "Dépêche \(thread)-\(round) : cessez-le-feu. ", count: 20 + round).utf8)
+        let back = try? StoredCompression.decompress(try StoredCompression.compress(text))
+        if back != text { failures.withLock { $0 += 1 } }
+      }
+    }
+    #expect(failures.withLock { $0 } == 0)
   }
 
   @Test("truncated, extended or garbled streams are reported corrupt, never misread")

@@ -34,6 +34,33 @@ struct StoredDispatchTests {
     #expect(rest == short)
   }
 
+  @Test("the header's fields are stored in their fixed order, an absent one as the empty string")
+  func headerLayout() throws {
+    var bytes = Unpacker(try short.encoded())
+    #expect(bytes.u32() == StoredDispatch.formatVersion)
+    let range = bytes.stringRange()
+    let headerRange = try #require(range)
+    var header = Unpacker(try StoredCompression.decompress(bytes.bytes(in: headerRange)))
+    let expected = [
+      "a1", "a.md", "/tmp/a.md", "Cessez-le-feu", "2020-11-10", "AFP", "Anne", "https://example.org/a",
+      "Arménie\nAzerbaïdjan",
+    ]
+    var read: [String?] = []
+    for _ in expected { read.append(header.string()) }
+    #expect(read == expected)
+    var numbers: [UInt32?] = []
+    for _ in 0..<6 { numbers.append(header.u32()) }
+    #expect(numbers == [3, 10, 20, 30, 1, 0])  // passage starts, then the blocks' first passages
+    #expect(header.isAtEnd)
+    var undated = short.dispatch
+    undated.date = nil
+    undated.source = nil
+    undated.tags = []
+    let fields = StoredFields(undated, absolutePath: "/tmp/a.md")
+    #expect(fields.isoDate == "" && fields.source == "" && fields.tags == "")
+    #expect(fields.dispatch(passages: undated.passages) == undated)
+  }
+
   @Test("a long text is cut into blocks; any one passage decodes alone, first, middle or last")
   func blocks() throws {
     let long = self.long

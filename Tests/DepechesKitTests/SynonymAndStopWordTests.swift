@@ -69,3 +69,15 @@ import Testing
     #expect(FrenchAnalyzer().tokens(in: word).map(\.isStopWord) == [false])
   }
 }
+
+@Suite struct StopWordTableTests {
+  /// The table holds the listed words folded by the engine's fold, each once, and nothing else.
+  @Test func theTableIsTheListFoldedByTheEnginesFold() {
+    let folded = StopWords.listed.map(FrenchAnalyzer.fold)
+    #expect(StopWords.words == folded.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } })
+    #expect(StopWords.words.contains("ete") && !StopWords.words.contains("été"))
+    #expect(StopWords.listed.contains("été"))
+    for word in StopWords.words { #expect(StopWords.contains(word), "\(word)") }
+    for word in ["été", "Le", "arménie", ""] { #expect(!StopWords.contains(word), "\(word)") }
+  }
+}

@@ -62,12 +62,23 @@ final class Workspace {
     let full = path + "/" + name
     try! FileManager.default.createDirectory(
       atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-    FileManager.default.createFile(atPath: full, contents: Data(bytes))
+    precondition(FileManager.default.createFile(atPath: full, contents: Data(bytes)), "cannot write \(full)")
   }
 
   func run(_ arguments: String...) throws -> Run { try depeches(arguments, in: path) }
   /// Runs depeches with an argument array.
   func run(_ arguments: [String]) throws -> Run { try depeches(arguments, in: path) }
+}
+
+/// Checks `condition` every `interval` seconds until it holds or `seconds` have passed; true
+/// when it held. Tests wait on another process this way, never with a fixed sleep.
+func eventually(within seconds: Double = 60, every interval: Double = 0.02, _ condition: () throws -> Bool) rethrows -> Bool {
+  let deadline = Date().addingTimeInterval(seconds)
+  while true {
+    if try condition() { return true }
+    guard Date() < deadline else { return false }
+    Thread.sleep(forTimeInterval: interval)
+  }
 }
 
 /// Parses JSON output into a dictionary.

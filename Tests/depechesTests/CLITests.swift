@@ -88,6 +88,22 @@ import Testing
     #expect(none.stdout.contains("0 dispatches"))
   }
 
+  /// The JSON contract prints every key, null when there is no value (JSONOutput's
+  /// `encodeIfPresent` override does it for every optional text field).
+  @Test func absentValuesArePrintedAsNull() throws {
+    let ws = Workspace(withSeeds: false)
+    ws.write("in/a.txt", bytes: Array("Sans date\n\nTexte sur Bakou.".utf8))
+    #expect(try ws.run("index", "in", "--quiet").status == 0)
+    let search = try jsonObject(try ws.run("search", "Bakou", "--json").stdout)
+    let hit = try #require((search["results"] as? [[String: Any]])?.first)
+    for key in ["date", "source", "author", "url"] { #expect(hit[key] is NSNull, "\(key): \(hit[key] ?? "absent")") }
+    #expect(search["suggestion"] is NSNull)
+    let month = try #require(((search["facets"] as? [String: Any])?["month"] as? [[String: Any]])?.first)
+    #expect(month["value"] is NSNull && month["count"] as? Int == 1)
+    let stats = try jsonObject(try ws.run("stats", "--json").stdout)
+    #expect(stats["first_date"] is NSNull && stats["last_date"] is NSNull, "\(stats)")
+  }
+
   @Test func reindexingTheSameFolderAddsNothing() throws {
     let ws = Workspace()
     _ = try ws.run("index", "--quiet")

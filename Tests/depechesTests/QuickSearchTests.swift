@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Testing
 
 @testable import depeches
@@ -39,6 +40,79 @@ import Testing
   func otherFormsAreLeftToArgumentParser(arguments: [String]) {
     #expect(QuickSearch.invocation(arguments) == nil)
   }
+
+  /// One argument of `search`: its names, kind (positional, option, flag), whether it may be
+  /// repeated, whether it may be left out, and how its value is parsed.
+  struct Shape: Hashable {
+    var names: [String]
+    var kind: String
+    var repeats: Bool
+    var optional: Bool
+    var strategy = "default"
+  }
+
+  /// The flags QuickSearch leaves to ArgumentParser, which answers them itself.
+  static let leftToArgumentParser: Set = ["--help", "--version"]
+
+  /// `search`'s arguments as ArgumentParser models them (its `--experimental-dump-help` JSON).
+  static func argumentParserShapes() throws -> Set<Shape> {
+    var dump = ""
+    do {
+      _ = try Depeches.parseAsRoot(["search", "--experimental-dump-help"])
+    } catch {
+      dump = Depeches.fullMessage(for: error)
+    }
+    let root = try #require(try JSONSerialization.jsonObject(with: Data(dump.utf8)) as? [String: Any], "\(dump)")
+    let command = try #require(root["command"] as? [String: Any])
+    #expect(command["commandName"] as? String == "search")
+    let arguments = try #require(command["arguments"] as? [[String: Any]])
+    let shapes = try arguments.map { argument in
+      let names = (argument["names"] as? [[String: Any]] ?? []).map { name in
+        (name["kind"] as? String == "short" ? "-" : "--") + (name["name"] as? String ?? "")
+      }
+      return Shape(
+        names: names, kind: try #require(argument["kind"] as? String), repeats: try #require(argument["isRepeating"] as? Bool),
+        optional: try #require(argument["isOptional"] as? Bool), strategy: try #require(argument["parsingStrategy"] as? String))
+    }
+    return Set(shapes.filter { leftToArgumentParser.isDisjoint(with: $0.names) })
+  }
+
+  /// The same, as QuickSearch reads them: the words, then its option table.
+  static var quickSearchShapes: Set<Shape> {
+    let words = Shape(names: [], kind: "positional", repeats: true, optional: false)
+    return Set([words] + QuickSearch.Option.allCases.map { option in
+      Shape(names: [option.rawValue], kind: option.takesValue ? "option" : "flag", repeats: option.repeats, optional: true)
+    })
+  }
+
+  /// A search option added to `SearchCommand` and not to `QuickSearch.Option` (or the other way
+  /// round), or read differently by the two, fails here.
+  @Test func optionTableIsArgumentParsersModelOfSearch() throws {
+    let model = try Self.argumentParserShapes()
+    #expect(model.count >= 2, "\(model)")
+    #expect(model.subtracting(Self.quickSearchShapes).isEmpty, "only ArgumentParser has: \(model.subtracting(Self.quickSearchShapes))")
+    #expect(Self.quickSearchShapes.subtracting(model).isEmpty, "only QuickSearch has: \(Self.quickSearchShapes.subtracting(model))")
+  }
+
+  /// Every option of the table, in both of its spellings, is read as ArgumentParser reads it.
+  @Test(arguments: QuickSearch.Option.allCases)
+  func eachOptionIsReadAsArgumentParserReadsIt(option: QuickSearch.Option) throws {
+    let value = Self.sampleValues[option.rawValue]
+    #expect(option.takesValue == (value != nil), "no sample value for \(option.rawValue)")
+    let spellings = value.map { [[option.rawValue, $0], [option.rawValue + "=" + $0]] } ?? [[option.rawValue]]
+    for spelling in spellings {
+      let arguments = ["search", "Bayraktar"] + spelling
+      let quick = try #require(QuickSearch.invocation(arguments), "\(arguments)")
+      #expect(quick == Self.parsed(arguments), "\(arguments)")
+      #expect(quick != Self.parsed(["search", "Bayraktar"]), "\(arguments) changed nothing")
+    }
+  }
+
+  /// A valid value, other than the default, for each option that takes one.
+  static let sampleValues = [
+    "--index": "Other", "--timeout": "2.5", "--limit": "7", "--offset": "3", "--since": "2021-01-01",
+    "--until": "2021-12-31",
+  ]
 
   /// Random command lines from pieces that mix words, options, values and mistakes.
   @Test func randomCommandLinesAgree() {

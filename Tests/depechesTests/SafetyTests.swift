@@ -40,16 +40,37 @@ func depechesStart(_ arguments: [String], in directory: String) throws -> Proces
   return process
 }
 
-/// The ranked ids (grouped by equal score), total and month facets of a search.
+/// The ranked ids (grouped by equal score), total and month facets of a search, which must
+/// succeed (two failed searches must not compare equal).
 func resultKey(_ ws: Workspace, _ query: String, index: String) throws -> String {
-  let json = try jsonObject(try ws.run("search", query, "--json", "--limit", "50", "--index", index).stdout)
-  let results = json["results"] as? [[String: Any]] ?? []
+  let run = try ws.run("search", query, "--json", "--limit", "50", "--index", index)
+  try #require(run.status == 0, "search \(query) in \(index): \(run.stderr)")
+  let json = try jsonObject(run.stdout)
+  let results = try #require(json["results"] as? [[String: Any]], "\(run.stdout)")
   var groups: [String: [String]] = [:]
   for r in results { groups[String(format: "%.6f", r["score"] as? Double ?? 0), default: []].append(r["id"] as? String ?? "") }
   let ranked = groups.keys.sorted(by: >).map { groups[$0]!.sorted().joined(separator: ",") }
   let months = ((json["facets"] as? [String: Any])?["month"] as? [[String: Any]]) ?? []
   let facets = months.map { "\($0["value"] ?? "-")=\($0["count"] ?? "-")" }.joined(separator: ",")
   return "\(json["total"] ?? "-")|\(ranked)|\(facets)"
+}
+
+/// The dispatches `depeches stats` counts in `index`, or nil when it cannot open it (not
+/// created yet, or not committed yet).
+func committedDispatches(_ ws: Workspace, _ index: String) -> Int? {
+  guard let run = try? ws.run("stats", "--json", "--index", index), run.status == 0,
+    let stats = try? jsonObject(run.stdout)
+  else { return nil }
+  return stats["dispatches"] as? Int
+}
+
+/// True once a run into `index` has committed dispatches: into the index itself or, for a
+/// first large run, into one of the parallel parts beside it (`INDEX.depeches-parts/`).
+func hasCommitted(_ ws: Workspace, _ index: String) -> Bool {
+  if (committedDispatches(ws, index) ?? 0) > 0 { return true }
+  let parts = index + ".depeches-parts"
+  let names = (try? FileManager.default.contentsOfDirectory(atPath: ws.path + "/" + parts)) ?? []
+  return names.contains { (committedDispatches(ws, parts + "/" + $0) ?? 0) > 0 }
 }
 
 @Suite(.serialized) struct SafetyTests {
@@ -64,9 +85,12 @@ func resultKey(_ ws: Workspace, _ query: String, index: String) throws -> String
     let ws = Workspace()
     try makeCorpus(in: ws, count: count)
     let victim = try start(["index", "corpus", "--index", "Killed", "--batch", "100"], in: ws.path)
-    Thread.sleep(forTimeInterval: 1.5)
+    // Killed mid-run, once it has committed something.
+    let committed = eventually { hasCommitted(ws, "Killed") }
     kill(victim.processIdentifier, SIGKILL)
     victim.waitUntilExit()
+    try #require(committed, "the run committed nothing before the deadline")
+    #expect(victim.terminationReason == .uncaughtSignal, "the run ended before it was killed")
     // The large corpus was being written in parallel parts: the kill left them behind.
     let leftParts = FileManager.default.fileExists(atPath: ws.path + "/Killed.depeches-parts")
     #expect(leftParts == (count == Self.corpusSizes.last), "parts left: \(leftParts)")
@@ -84,18 +108,25 @@ func resultKey(_ ws: Workspace, _ query: String, index: String) throws -> String
   @Test func secondWriterFailsAtOnceAndSearchWorksDuringIndexing() throws {
     let ws = Workspace()
     try makeCorpus(in: ws, count: 3000)
-    _ = try ws.run("index", "seeds", "--index", "Busy", "--quiet")
+    #expect(try ws.run("index", "seeds", "--index", "Busy", "--quiet").status == 0)
+    let seeded = try #require(committedDispatches(ws, "Busy"))
     let first = try start(["index", "corpus", "--index", "Busy", "--batch", "50"], in: ws.path)
-    defer { first.terminate(); first.waitUntilExit() }
-    Thread.sleep(forTimeInterval: 0.8)
-    let second = try ws.run("index", "corpus", "--index", "Busy")
-    if first.isRunning {
-      #expect(second.status == 1)
-      #expect(second.stderr.contains("locked"))
-      let search = try ws.run("search", "Bayraktar", "--index", "Busy")
-      #expect(search.status == 0)
-      #expect(search.stdout.contains("Bayraktar"))
+    defer {
+      kill(first.processIdentifier, SIGCONT)
+      first.terminate()
+      first.waitUntilExit()
     }
+    // Once the first run has committed a batch it is writing; stopped there, it keeps the lock.
+    let writing = eventually { (committedDispatches(ws, "Busy") ?? seeded) != seeded }
+    kill(first.processIdentifier, SIGSTOP)
+    try #require(writing, "the first run committed nothing before the deadline")
+    try #require(first.isRunning, "the first run ended before the second started")
+    let second = try ws.run("index", "corpus", "--index", "Busy")
+    #expect(second.status == 1)
+    #expect(second.stderr.contains("locked"))
+    let search = try ws.run("search", "Bayraktar", "--index", "Busy")
+    #expect(search.status == 0)
+    #expect(search.stdout.contains("Bayraktar"))
   }
 
   @Test(arguments: corpusSizes)
@@ -110,18 +141,15 @@ func resultKey(_ ws: Workspace, _ query: String, index: String) throws -> String
     process.standardError = err
     process.standardOutput = FileHandle.nullDevice
     try process.run()
-    Thread.sleep(forTimeInterval: 1.0)
-    let wasRunning = process.isRunning
+    // Interrupted mid-run, once it has committed something.
+    let committed = eventually { hasCommitted(ws, "Stopped") }
     kill(process.processIdentifier, SIGINT)
     let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
-    #expect(wasRunning, "the indexer finished before it could be interrupted")
-    if wasRunning {
-      #expect(process.terminationStatus == 130)
-      #expect(message.contains("interrupted"))
-      let stats = try jsonObject(try ws.run("stats", "--json", "--index", "Stopped").stdout)
-      #expect((stats["dispatches"] as? Int ?? 0) > 0)
-    }
+    try #require(committed, "the run committed nothing before the deadline")
+    #expect(process.terminationStatus == 130, "the run ended before it was interrupted: \(message)")
+    #expect(message.contains("interrupted"))
+    #expect((committedDispatches(ws, "Stopped") ?? 0) > 0)
     let finish = try ws.run("index", "corpus", "--index", "Stopped")
     #expect(finish.status == 0)
     let stats = try jsonObject(try ws.run("stats", "--json", "--index", "Stopped").stdout)

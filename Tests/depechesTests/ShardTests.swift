@@ -15,23 +15,19 @@ func freePort() -> Int {
   return Int(UInt16(bigEndian: addr.sin_port))
 }
 
-/// True once something accepts connections on 127.0.0.1:port.
+/// True once something accepts connections on 127.0.0.1:port (within `seconds`).
 func waitForListener(_ port: Int, seconds: Double = 10) -> Bool {
-  let deadline = Date().addingTimeInterval(seconds)
-  while Date() < deadline {
+  eventually(within: seconds, every: 0.05) {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(fd) }
     var addr = sockaddr_in()
     addr.sin_family = sa_family_t(AF_INET)
     addr.sin_addr.s_addr = inet_addr("127.0.0.1")
     addr.sin_port = in_port_t(UInt16(port).bigEndian)
-    let ok = withUnsafePointer(to: &addr) {
+    return withUnsafePointer(to: &addr) {
       $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
     } == 0
-    close(fd)
-    if ok { return true }
-    Thread.sleep(forTimeInterval: 0.05)
   }
-  return false
 }
 
 /// xapian-tcpsrv servers started through `depeches serve-shard`, stopped when released.
@@ -44,7 +40,7 @@ final class ShardServers {
     let process = try CLITestsSupport.start(["serve-shard", "--index", shard, "--port", String(port)], in: ws.path)
     processes.append(process)
     ports.append(port)
-    #expect(waitForListener(port), "xapian-tcpsrv did not start on port \(port)")
+    try #require(waitForListener(port), "xapian-tcpsrv did not start on port \(port)")
   }
 
   func stop(_ i: Int) {

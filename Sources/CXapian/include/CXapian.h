@@ -1,11 +1,12 @@
 /*
- * CXapian: a small C ABI over Xapian 1.4, the only C++ in Dépêches.
+ * CXapian: a small C ABI over Xapian 1.4, the only C++ in Dépêches, and nothing but Xapian.
  *
- * Why it exists: Swift cannot call C++ exceptions safely, so every entry point here catches
- * Xapian::Error, then std::exception, then anything else, and reports a status plus a message
- * in a cx_error. Handles are opaque; the Swift side (DepechesKit/Xapian) wraps each one in a
- * final class that frees it in deinit. Whole documents and batches cross the boundary at once
- * (packed buffers, described below) so that no hot loop makes one call per term.
+ * Why it exists: a C++ exception must never unwind into Swift, so every entry point that calls
+ * into Xapian catches Xapian::Error, then std::exception, then anything else, and reports a
+ * status plus a message in a cx_error. Handles are opaque; the Swift side (DepechesKit/Xapian) wraps
+ * each one in a final class that frees it in deinit. Whole documents and batches cross the
+ * boundary at once (packed buffers, described below) so that no hot loop makes one call per
+ * term. Each function below says why it is here; one that nothing calls any more goes.
  *
  * Packed formats (all integers are uint32_t, little-endian, the machine's order):
  *  - string list ("strings"): each string followed by one NUL byte.
@@ -63,7 +64,7 @@ typedef struct cx_writable cx_writable;
 typedef struct cx_query cx_query;
 typedef struct cx_mset cx_mset;
 
-/** Query operators, the subset of Xapian::Query::op that Dépêches builds. */
+/** Query operators, the subset of Xapian::Query::op that the query builder uses. */
 typedef enum cx_op {
   CX_OP_AND = 0,
   CX_OP_OR = 1,
@@ -71,161 +72,167 @@ typedef enum cx_op {
   CX_OP_AND_MAYBE = 3,
   CX_OP_FILTER = 4,
   CX_OP_PHRASE = 5,
-  CX_OP_NEAR = 6,
-  CX_OP_SYNONYM = 7,
-  CX_OP_ELITE_SET = 8
+  CX_OP_SYNONYM = 6
 } cx_op;
 
 /* ---- misc ---- */
-/** Xapian's version string, e.g. "1.4.22". */
+/** Xapian's version string, e.g. "1.4.22": `depeches --version` names the library it runs on. */
 const char *cx_xapian_version(void);
-/** Frees a buffer filled by the shim (safe on an empty one). */
+/** Frees a buffer filled by the shim (safe on an empty one): the shim allocated it, so the
+ *  shim's allocator releases it. */
 void cx_buffer_free(cx_buffer *buffer);
 
 /* ---- stemming ---- */
-/** Opens a Snowball stemmer by language name ("french"). */
+/** Opens a Snowball stemmer by language name ("french"): the analyzer's stems are Xapian's. */
 int cx_stemmer_new(const char *language, cx_stemmer **out, cx_error *error);
+/** Frees a stemmer (Swift's Stemmer deinit). */
 void cx_stemmer_free(cx_stemmer *stemmer);
-/** Stems one UTF-8 word into out (capacity cap); *out_len receives the length (may exceed
- *  cap, in which case nothing is written and the caller retries with a bigger buffer). */
+/** Stems one UTF-8 word into out (capacity cap); *out_len receives the length (when it
+ *  exceeds cap, nothing is written). A caller-owned buffer, because stemming runs for every
+ *  new word indexed or searched. */
 int cx_stem(cx_stemmer *stemmer, const char *word, size_t len, char *out, size_t cap,
             size_t *out_len, cx_error *error);
 
 /* ---- reading ---- */
-/** An empty combined database; add shards with cx_database_add_*. */
+/** An empty combined database, so that local shards, stubs and remote servers are searched
+ *  as one; add them with cx_database_add_*. */
 int cx_database_new(cx_database **out, cx_error *error);
-/** Adds a local database folder or stub file. */
+/** Adds a local database folder or stub file (an index or one of its shards). */
 int cx_database_add_local(cx_database *db, const char *path, cx_error *error);
-/** Adds a remote database served by xapian-tcpsrv; timeouts in milliseconds. */
+/** Adds a remote database served by xapian-tcpsrv (`remote :HOST:PORT` shards); timeouts in
+ *  milliseconds, for --timeout. */
 int cx_database_add_remote(cx_database *db, const char *host, unsigned port,
                            unsigned timeout_ms, unsigned connect_timeout_ms, cx_error *error);
+/** Frees a combined database and its shards (Swift's XapianDatabase deinit). */
 void cx_database_free(cx_database *db);
-/** Re-opens at the latest commit (after CX_ERR_MODIFIED). */
+/** Re-opens at the latest commit: a search retries after CX_ERR_MODIFIED. */
 int cx_database_reopen(cx_database *db, cx_error *error);
+/** Number of documents: the search's check_at_least (exact totals) and `stats`. */
 int cx_database_doccount(cx_database *db, uint32_t *out, cx_error *error);
+/** Documents holding a term: whether a query word is known, before asking for a spelling. */
 int cx_database_termfreq(cx_database *db, const char *term, size_t len, uint32_t *out,
                          cx_error *error);
-/** Metadata value of key (first shard for a combined database); empty when absent. */
+/** Metadata value of key (first shard for a combined database; empty when absent): the
+ *  synonym groups the index was written with, which remote shards serve too. */
 int cx_database_metadata(cx_database *db, const char *key, cx_buffer *out, cx_error *error);
 /** Metadata value of key in every added database, in order, packed as NUL-terminated
- *  strings (Xapian's own get_metadata reads only the first shard). */
+ *  strings: the word sets and schema versions are per shard, and Xapian's own get_metadata
+ *  reads only the first. */
 int cx_database_metadata_each(cx_database *db, const char *key, cx_buffer *out,
                               cx_error *error);
-/** Xapian's spelling suggestion for one word (empty when none). */
+/** Xapian's spelling suggestion for one word (empty when none), for "did you mean". */
 int cx_database_spelling(cx_database *db, const char *word, unsigned max_edit, cx_buffer *out,
                          cx_error *error);
-/** Synonyms of a key, as a string list. */
-int cx_database_synonyms(cx_database *db, const char *key, cx_buffer *out, cx_error *error);
-/** Up to max terms starting with prefix, as a string list. */
+/** Up to max terms starting with prefix, as a string list: a wildcard's expansions, to
+ *  highlight them. */
 int cx_database_allterms(cx_database *db, const char *prefix, uint32_t max, cx_buffer *out,
                          cx_error *error);
-/** Positions of each term (a string list) in a document, in the positions format. */
+/** Positions of each term (a string list) in a document, in the positions format: which
+ *  passage to show, in one call per result. */
 int cx_database_positions(cx_database *db, uint32_t docid, const char *terms, size_t len,
                           cx_buffer *out, cx_error *error);
-/** Lowest and highest value in a slot over the whole database (empty when none). */
+/** Lowest and highest value in a slot over the whole database (empty when none): the date
+ *  range `stats` reports. */
 int cx_database_value_bounds(cx_database *db, unsigned slot, cx_buffer *lower,
                              cx_buffer *upper, cx_error *error);
-/** Number of sub-databases (shards). */
+/** Number of sub-databases (shards), for `stats`. */
 int cx_database_shards(cx_database *db, uint32_t *out, cx_error *error);
 
 /* ---- queries ---- */
+/** Frees a query (Swift's XapianQuery deinit). */
 void cx_query_free(cx_query *query);
-/** A term, with its within-query frequency and position (1-based, 0 for none). */
+/** A term, with its within-query frequency and position (1-based, 0 for none): the leaves of
+ *  every query the builder makes. */
 int cx_query_term(const char *term, size_t len, unsigned wqf, unsigned pos, cx_query **out,
                   cx_error *error);
-/** Combines subqueries with op; param is the window for PHRASE/NEAR, the set size for
- *  ELITE_SET, else 0. Subqueries are copied: the caller still frees them. */
-int cx_query_combine(int op, cx_query *const *subqueries, size_t count, unsigned param,
+/** Combines subqueries with op (param is the window for PHRASE, else 0): the builder's every
+ *  inner node. Subqueries are copied: the caller still frees them. */
+int cx_query_combine(cx_op op, cx_query *const *subqueries, size_t count, unsigned param,
                      cx_query **out, cx_error *error);
-/** Every term starting with prefix (expanded at search time, at most max_expansion terms). */
+/** Every term starting with prefix (expanded at search time, at most max_expansion terms,
+ *  the most frequent): a query's `word*`. */
 int cx_query_wildcard(const char *prefix, unsigned max_expansion, cx_query **out,
                       cx_error *error);
-/** Documents whose value in slot is within [lower, upper]; an empty bound is open. */
+/** Documents whose value in slot is within [lower, upper], an empty bound being open:
+ *  --since and --until on the date slot. */
 int cx_query_value_range(unsigned slot, const char *lower, const char *upper, cx_query **out,
                          cx_error *error);
-/** The query with its weights multiplied by factor. */
-int cx_query_scale(const cx_query *query, double factor, cx_query **out, cx_error *error);
-/** Matches every document (weight 0). */
+/** Matches every document (weight 0): a query of filters only, and `stats`' passage count. */
 int cx_query_match_all(cx_query **out, cx_error *error);
-/** Xapian's description of the query, for tests and --explain. */
-int cx_query_describe(const cx_query *query, cx_buffer *out, cx_error *error);
 
 /* ---- searching ---- */
 /** Runs query: results [offset, offset+limit), counting at least check_at_least matches;
- *  facet_slot >= 0 counts the values of that slot over every match seen; sort_slot >= 0
- *  orders by that slot's value, highest first (ties by relevance), instead of by relevance. */
+ *  facet_slot >= 0 counts the values of that slot over every match seen (the month facets),
+ *  in the same pass; sort_slot >= 0 orders by that slot's value, highest first (ties by
+ *  relevance), instead of by relevance (the date order of the search page and API). */
 int cx_search(cx_database *db, const cx_query *query, uint32_t offset, uint32_t limit,
               uint32_t check_at_least, int facet_slot, int sort_slot, cx_mset **out,
               cx_error *error);
+/** Frees a result page (Swift's XapianMSet deinit). */
 void cx_mset_free(cx_mset *mset);
-uint32_t cx_mset_size(const cx_mset *mset);
-/** Matches estimate and its bounds (exact when check_at_least covered every match). */
-void cx_mset_matches(const cx_mset *mset, uint32_t *estimated, uint32_t *lower,
-                     uint32_t *upper);
+/** Results on the page, and the matches estimate (exact when check_at_least covered every
+ *  match, as the search asks): the page's length and the reported total. */
+int cx_mset_counts(const cx_mset *mset, uint32_t *size, uint32_t *estimated, cx_error *error);
+/** Document id of the result at index, to read its positions. */
 int cx_mset_docid(const cx_mset *mset, uint32_t index, uint32_t *out, cx_error *error);
+/** Weight of the result at index: the score a result reports. */
 int cx_mset_weight(const cx_mset *mset, uint32_t index, double *out, cx_error *error);
+/** A value of the result at index: the stored dispatch, read from the fetched page. */
 int cx_mset_value(const cx_mset *mset, uint32_t index, unsigned slot, cx_buffer *out,
                   cx_error *error);
-/** The facet counts gathered by cx_search, in the facets format. */
+/** The facet counts gathered by cx_search, in the facets format: the months histogram. */
 int cx_mset_facets(const cx_mset *mset, cx_buffer *out, cx_error *error);
 
 /* ---- writing ---- */
 /** Opens (creating if asked) a database for writing; fails at once with CX_ERR_LOCK when
- *  another writer holds it. A scratch database (scratch != 0) is written in place and never
- *  synced to disk (Xapian's DB_DANGEROUS | DB_NO_SYNC): only for temporary databases that
+ *  another writer holds it, so that a second `depeches index` says so instead of waiting.
+ *  A scratch database (scratch != 0) is written in place and never synced to disk (Xapian's
+ *  DB_DANGEROUS | DB_NO_SYNC): only for the temporary parts of a first parallel run, which
  *  are thrown away, never read, after a crash. */
 int cx_writable_open(const char *path, int create, int scratch, cx_writable **out,
                      cx_error *error);
-/** Closes (releasing the lock) and frees; uncommitted changes are discarded. */
+/** Closes and frees (Swift's XapianWritable deinit), releasing the lock. Xapian's close()
+ *  commits the changes made since the last commit (a failure there is ignored, leaving the
+ *  last commit, as a crash would). */
 void cx_writable_free(cx_writable *db);
-/** Replaces the document holding unique_term (or adds it) with a packed document. */
+/** Replaces the document holding unique_term (or adds it) with a packed document: one call
+ *  per dispatch, and running the indexer twice is safe. */
 int cx_writable_replace(cx_writable *db, const char *unique_term, const char *packed,
                         size_t len, uint32_t *docid, cx_error *error);
-/** Deletes every document indexed by term. */
+/** Deletes every document indexed by term: the old dispatches of a changed or removed file. */
 int cx_writable_delete(cx_writable *db, const char *term, cx_error *error);
 /** Applies packed spelling words with signed frequency changes (int32 in the u32 slot):
- *  positive adds, negative removes (a word whose frequency drops to 0 is gone). */
+ *  positive adds, negative removes (a word whose frequency drops to 0 is gone). One call per
+ *  batch, for the words of the documents added and removed. */
 int cx_writable_add_spellings(cx_writable *db, const char *packed, size_t len,
                               cx_error *error);
 /** Every term of every document indexed by term, with its wdf there (read from the
  *  termlists alone, no position lists): packed as u32 count, then (string, u32) pairs (one
- *  pair per document and term). */
+ *  pair per document and term). The spelling counts to take out before deleting a file's
+ *  dispatches. */
 int cx_writable_occurrences(cx_writable *db, const char *term, cx_buffer *out, cx_error *error);
-/** Removes every synonym of key, then adds each of the string list values. */
-int cx_writable_set_synonyms(cx_writable *db, const char *key, const char *values,
-                             size_t len, cx_error *error);
-/** Keys that have synonyms, as a string list. */
-int cx_writable_synonym_keys(cx_writable *db, cx_buffer *out, cx_error *error);
+/** Sets a metadata value: file states, word sets, schema version and synonym groups, written
+ *  in the same commit as the documents. */
 int cx_writable_set_metadata(cx_writable *db, const char *key, const char *value, size_t len,
                              cx_error *error);
+/** A metadata value (empty when absent): a file's state, a word set to extend, the version. */
 int cx_writable_metadata(cx_writable *db, const char *key, cx_buffer *out, cx_error *error);
-/** Metadata keys starting with prefix, as a string list. */
+/** Metadata keys starting with prefix, as a string list: the files an index remembers. */
 int cx_writable_metadata_keys(cx_writable *db, const char *prefix, cx_buffer *out,
                               cx_error *error);
+/** Number of documents: whether an index is fresh, and the indexing summary. */
 int cx_writable_doccount(cx_writable *db, uint32_t *out, cx_error *error);
-int cx_writable_termfreq(cx_writable *db, const char *term, uint32_t *out, cx_error *error);
-/** Commits every change so far, atomically. */
+/** Commits every change so far, atomically: once per batch. */
 int cx_writable_commit(cx_writable *db, cx_error *error);
 
 /* ---- maintenance ---- */
-/** Compacts (and merges) the databases at sources into a new database at destination.
- *  Metadata keys starting with union_prefix (NULL or "" for none) that several sources hold
- *  get the sorted union of their space-separated words; other duplicates keep the first. */
+/** Compacts (and merges) the databases at sources into a new database at destination: `depeches
+ *  compact`, and the merge of a first run's parallel parts. Metadata keys starting with
+ *  union_prefix (NULL or "" for none) that several sources hold are sets of words separated
+ *  by union_separator, and get the sorted union of their words (Xapian alone would keep the
+ *  first source's); other duplicates keep the first. */
 int cx_compact(const char *const *sources, size_t count, const char *destination,
-               int multipass, const char *union_prefix, cx_error *error);
-
-/** Swaps two paths atomically (Linux renameat2 RENAME_EXCHANGE), so that a compacted copy
- *  replaces a live database without a moment where neither exists; CX_ERR_UNSUPPORTED when
- *  the file system cannot, and the caller falls back to two renames. */
-int cx_exchange_paths(const char *a, const char *b, cx_error *error);
-
-/* ---- stored text compression ---- */
-/** Compresses bytes with zlib's fastest level (raw deflate after a u32 length), for values
- *  that Xapian stores as they are. Xapian deflates document data itself at zlib's default
- *  level, several times slower; Dépêches keeps its stored text in a value instead. */
-int cx_deflate(const char *bytes, size_t len, cx_buffer *out, cx_error *error);
-/** Decompresses what cx_deflate wrote; CX_ERR_CORRUPT when the bytes are not such a stream. */
-int cx_inflate(const char *bytes, size_t len, cx_buffer *out, cx_error *error);
+               int multipass, const char *union_prefix, char union_separator, cx_error *error);
 
 #ifdef __cplusplus
 }

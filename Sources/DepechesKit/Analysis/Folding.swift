@@ -1,6 +1,9 @@
 import Foundation
 
-/// Folding of one scalar: lower-case, then ligatures expanded and accents removed.
+/// Folding of one scalar: lower-case, then ligatures expanded and accents removed. The one
+/// definition of folding: index terms, query words, stop words, synonyms, sources and month
+/// names are all folded by it, through `ScalarTable.withFoldedBytes` (a word:
+/// `FrenchAnalyzer.fold`).
 /// Foundation's canonical decomposition is used only here: by scripts/gen-scalar-table to make
 /// `ScalarTable`'s data, and at run time for scalars beyond `ScalarTable.limit`.
 enum Folding {

@@ -42,13 +42,7 @@ public struct FrenchAnalyzer: Sendable {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(word.utf8.count)
     for scalar in word.unicodeScalars {
-      let value = scalar.value
-      if value < ScalarTable.limit {
-        let span = table.foldSpans[Int(value)]
-        bytes.append(contentsOf: UnsafeBufferPointer(start: table.bytes + Int(span >> 8), count: Int(span & 0xFF)))
-      } else {
-        bytes.append(contentsOf: Folding.fold(value).utf8)
-      }
+      table.withFoldedBytes(scalar.value) { bytes.append(contentsOf: $0) }
     }
     return String(decoding: bytes, as: UTF8.self)
   }

@@ -4,6 +4,9 @@
 /// The data is generated ahead of time (`ScalarTableData.swift`, by scripts/gen-scalar-table,
 /// from `Folding` and `ScalarKind`), so a process pays a copy, not Foundation's
 /// normalisation of every scalar, the first time it analyses text.
+///
+/// `@unchecked Sendable`: the pointers are `let`s, filled once in `init` (before `shared` is
+/// published) and never written again nor freed, so every thread only reads them.
 final class ScalarTable: @unchecked Sendable {
   /// Scalars below this are in the table (Latin, Greek, Cyrillic, Armenian); the rest
   /// (typographic punctuation, CJK, ...) go through the slow path. Changing it means running
@@ -58,6 +61,19 @@ final class ScalarTable: @unchecked Sendable {
   /// The kind of a scalar outside the table (ligatures of U+FB00 are letters).
   static func slowKind(_ value: UInt32) -> ScalarKind {
     ScalarKind.classify(value)
+  }
+
+  /// Calls `body` with the folded UTF-8 bytes of any scalar (`Folding.fold`: the table's copy
+  /// below `limit`, computed above it). The tokenizer's terms and `FrenchAnalyzer.fold` both
+  /// fold through here, so the engine has one fold.
+  @inline(__always)
+  func withFoldedBytes<R>(_ value: UInt32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    guard value < ScalarTable.limit else {
+      var folded = Folding.fold(value)
+      return folded.withUTF8(body)
+    }
+    let span = foldSpans[Int(value)]
+    return body(UnsafeBufferPointer(start: bytes + Int(span >> 8), count: Int(span & 0xFF)))
   }
 
   /// The precomposed form of base + mark, if Unicode has one.

@@ -25,10 +25,8 @@ public struct SynonymTable: Sendable {
     groups = []
     groupOfTerm = [:]
     let analyzer = FrenchAnalyzer()
-    for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      let line = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
-      guard line.contains(where: { !$0.isWhitespace }) else { continue }
-      try addGroup(line: String(line), number: offset + 1, analyzer: analyzer)
+    for line in SynonymTable.lines(of: text) {
+      try addGroup(line.entries, number: line.number, analyzer: analyzer)
     }
   }
 
@@ -37,8 +35,8 @@ public struct SynonymTable: Sendable {
   init(storedText text: String) {
     groups = []
     groupOfTerm = [:]
-    for line in text.split(separator: "\n") {
-      let group = line.split(separator: ",").map { String($0.drop { $0 == " " }) }.filter { !$0.isEmpty }
+    for line in SynonymTable.lines(of: text) {
+      let group = line.entries.map { $0.trimmedOfSpaces() }.filter { !$0.isEmpty }
       guard group.count >= 2 else { continue }
       for term in group { groupOfTerm[term] = groups.count }
       groups.append(group)
@@ -52,10 +50,20 @@ public struct SynonymTable: Sendable {
     return groups[group].filter { $0 != folded }
   }
 
-  private mutating func addGroup(line: String, number: Int, analyzer: FrenchAnalyzer) throws {
+  /// The one reader of the format: each line that holds something once its comment is cut,
+  /// with its number (from 1) and its comma-separated entries, untrimmed.
+  private static func lines(of text: String) -> [(number: Int, entries: [String])] {
+    text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { offset, rawLine in
+      let line = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
+      guard line.contains(where: { !$0.isWhitespace }) else { return nil }
+      return (offset + 1, line.split(separator: ",", omittingEmptySubsequences: false).map(String.init))
+    }
+  }
+
+  private mutating func addGroup(_ entries: [String], number: Int, analyzer: FrenchAnalyzer) throws {
     var group: [String] = []
-    for entry in line.split(separator: ",", omittingEmptySubsequences: false) {
-      let term = try Self.term(of: String(entry), line: number, analyzer: analyzer)
+    for entry in entries {
+      let term = try Self.term(of: entry, line: number, analyzer: analyzer)
       if group.contains(term) { continue }
       if groupOfTerm[term] != nil {
         throw DepechesError.invalidArgument("line \(number): '\(term)' is already in another group")

@@ -113,22 +113,17 @@ struct WordBuffer {
   }
 
   private mutating func appendTerm(_ value: UInt32) {
-    if value < ScalarTable.limit {
-      let span = table.foldSpans[Int(value)]
-      appendTermBytes(table.bytes + Int(span >> 8), Int(span & 0xFF))
-    } else {
-      var folded = Folding.fold(value)
-      folded.withUTF8 { appendTermBytes($0.baseAddress!, $0.count) }
-    }
+    table.withFoldedBytes(value) { appendTermBytes($0) }
   }
 
-  private mutating func appendTermBytes(_ source: UnsafePointer<UInt8>, _ length: Int) {
-    guard length > 0 else { return }
+  private mutating func appendTermBytes(_ source: UnsafeBufferPointer<UInt8>) {
+    let length = source.count
+    guard length > 0, let start = source.baseAddress else { return }
     guard termCount + length <= WordBuffer.maxTokenBytes else {
       overflowed = true
       return
     }
-    (term + termCount).update(from: source, count: length)
+    (term + termCount).update(from: start, count: length)
     termCount += length
   }
 
@@ -139,10 +134,9 @@ struct WordBuffer {
     }
     (stem + stemCount).update(from: source, count: length)
     stemCount += length
-    var start = length - 1
-    while start > 0 && source[start] & 0xC0 == 0x80 { start -= 1 }
+    let start = UTF8Text.offset(UnsafeBufferPointer(start: source, count: length), before: length)
     lastStemBytes = length - start
-    lastStemScalar = decodeScalar(source + start, lastStemBytes)
+    lastStemScalar = UTF8Text.value(at: source + start)
   }
 
   private mutating func appendStemScalar(_ value: UInt32) {
@@ -150,15 +144,6 @@ struct WordBuffer {
     var utf8: [UInt8] = []
     UTF8.encode(scalar) { utf8.append($0) }
     utf8.withUnsafeBufferPointer { appendStemBytes($0.baseAddress!, $0.count) }
-  }
-
-  /// Decodes one well-formed UTF-8 scalar of `length` bytes.
-  @inline(__always)
-  private func decodeScalar(_ bytes: UnsafePointer<UInt8>, _ length: Int) -> UInt32 {
-    guard length > 1 else { return UInt32(bytes[0]) }
-    var value = UInt32(bytes[0]) & (0xFF >> UInt32(length + 1))
-    for index in 1..<length { value = value << 6 | UInt32(bytes[index] & 0x3F) }
-    return value
   }
 
   /// The two forms as Strings (the stem base shares the term's storage when equal).

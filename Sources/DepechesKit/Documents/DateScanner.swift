@@ -74,12 +74,9 @@ struct DateScanner {
     if i + 1 < scalars.count, scalars[i] == "e", scalars[i + 1] == "r" { i += 2 }
     let afterSpace = skipSpaces(i)
     guard afterSpace > i else { return nil }
-    var word = ""
     i = afterSpace
-    while i < scalars.count, scalars[i].properties.isAlphabetic {
-      word.append(MonthNames.fold(scalars[i]))
-      i += 1
-    }
+    while i < scalars.count, scalars[i].properties.isAlphabetic { i += 1 }
+    let word = FrenchAnalyzer.fold(String(String.UnicodeScalarView(scalars[afterSpace..<i])))
     guard let month = MonthNames.table[word] else { return nil }
     if i < scalars.count, scalars[i] == "." { i += 1 }
     let yearStart = skipSpaces(i)

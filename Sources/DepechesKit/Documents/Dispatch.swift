@@ -101,13 +101,3 @@ public struct DispatchDate: Comparable, Hashable, Sendable, CustomStringConverti
     return String(repeating: "0", count: max(0, width - s.count)) + s
   }
 }
-
-/// FNV-1a, 64 bits: the stable hash behind dispatch ids, file keys and content hashes.
-func fnv1a64<S: Sequence>(_ bytes: S) -> UInt64 where S.Element == UInt8 {
-  var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-  for byte in bytes {
-    hash ^= UInt64(byte)
-    hash = hash &* 0x0000_0100_0000_01b3
-  }
-  return hash
-}

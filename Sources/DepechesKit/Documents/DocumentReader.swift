@@ -27,12 +27,30 @@ public struct DocumentReader: Sendable {
     self.maxFileSize = maxFileSize
   }
 
+  /// What reading a file from disk gave: its bytes, or why it is left out.
+  enum Loaded {
+    case bytes([UInt8])
+    case skipped(reason: String)
+  }
+
   /// Reads the file at `absolutePath`; `displayPath` becomes each dispatch's `path`.
   public func read(absolutePath: String, displayPath: String) -> ReadResult {
+    switch load(absolutePath: absolutePath) {
+    case .bytes(let bytes):
+      return parse(bytes: bytes, absolutePath: absolutePath, displayPath: displayPath)
+    case .skipped(let reason):
+      return .skipped(reason: reason)
+    }
+  }
+
+  /// The bytes of a file this reader would parse, read once (`FileBytes`: the size is checked
+  /// before reading, pipes and devices are refused without blocking), or why it is skipped.
+  /// The indexer hashes these bytes and then hands them to `parse`.
+  func load(absolutePath: String) -> Loaded {
     if let reason = unsupportedReason(absolutePath) { return .skipped(reason: reason) }
     switch FileBytes.read(path: absolutePath, limit: maxFileSize) {
     case .bytes(let bytes):
-      return read(bytes: bytes, absolutePath: absolutePath, displayPath: displayPath)
+      return .bytes(bytes)
     case .tooLarge(let size):
       return .skipped(reason: sizeReason(size))
     case .failed(let reason):
@@ -45,6 +63,11 @@ public struct DocumentReader: Sendable {
   public func read(bytes: [UInt8], absolutePath: String, displayPath: String) -> ReadResult {
     if let reason = unsupportedReason(absolutePath) { return .skipped(reason: reason) }
     if bytes.count > maxFileSize { return .skipped(reason: sizeReason(bytes.count)) }
+    return parse(bytes: bytes, absolutePath: absolutePath, displayPath: displayPath)
+  }
+
+  /// Decodes and parses bytes that `load` (or `read(bytes:)`) accepted.
+  func parse(bytes: [UInt8], absolutePath: String, displayPath: String) -> ReadResult {
     let format = DocumentReader.fileExtension(absolutePath)
     let isMarkup = ["html", "htm", "xml", "rss", "atom"].contains(format)
     let charset = isMarkup ? TextDecoding.sniffCharset(bytes) : nil

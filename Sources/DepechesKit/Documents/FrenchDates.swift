@@ -49,7 +49,7 @@ public enum FrenchDates {
 
 /// Month names and abbreviations (accents folded, lower-case), French then English.
 enum MonthNames {
-  /// Folded word → month number.
+  /// Folded word (`FrenchAnalyzer.fold`, as index terms are) → month number.
   static let table: [String: Int] = {
     let names: [(Int, [String])] = [
       (1, ["janvier", "janv", "jan", "january"]),
@@ -69,16 +69,4 @@ enum MonthNames {
     for (month, words) in names { for word in words { table[word] = month } }
     return table
   }()
-
-  /// Lower-cases and strips the accents French month names carry.
-  static func fold(_ scalar: Unicode.Scalar) -> Character {
-    switch scalar {
-    case "é", "è", "ê", "ë", "É", "È", "Ê", "Ë": return "e"
-    case "û", "ù", "ü", "Û", "Ù", "Ü": return "u"
-    case "à", "â", "À", "Â": return "a"
-    case "ô", "Ô": return "o"
-    case "î", "ï", "Î", "Ï": return "i"
-    default: return Character(String(scalar).lowercased())
-    }
-  }
 }

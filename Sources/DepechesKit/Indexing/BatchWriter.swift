@@ -28,7 +28,7 @@ final class BatchWriter {
   /// commit that touches it, so once per run instead of once per batch saves that work.
   /// Elsewhere they must be committed with their documents, or a crash would lose them.
   init(
-    db: XapianWritable, indexPath: String, batchSize: Int, byteLimit: Int = IndexOptions.batchByteLimit,
+    db: XapianWritable, indexPath: String, batchSize: Int, byteLimit: Int = WriterLanes.batchByteLimit,
     defersSpellings: Bool = false
   ) {
     self.db = db
@@ -47,8 +47,8 @@ final class BatchWriter {
     }
   }
 
-  /// Checks the schema version and writes the synonym groups (Xapian synonyms, plus their
-  /// text in metadata for clients of remote shards).
+  /// Checks the schema version and records the synonym groups in metadata, their one store:
+  /// searches read them back from there, through remote shards too.
   func prepareSchema(synonyms: SynonymTable) throws {
     let version = try db.metadata(key: Schema.versionKey)
     if !version.isEmpty && version != Schema.version {
@@ -56,12 +56,6 @@ final class BatchWriter {
         "the index at \(indexPath) has layout version \(version), this depeches writes \(Schema.version): delete the folder and index again")
     }
     try db.setMetadata(key: Schema.versionKey, value: Schema.version)
-    var wanted: [String: [String]] = [:]
-    for group in synonyms.groups {
-      for term in group { wanted[term, default: []] += group.filter { $0 != term } }
-    }
-    for key in try db.synonymKeys() where wanted[key] == nil { try db.setSynonyms(key: key, values: []) }
-    for (key, values) in wanted { try db.setSynonyms(key: key, values: values) }
     try db.setMetadata(key: Schema.synonymsKey, value: synonyms.text)
   }
 

@@ -1,4 +1,4 @@
-import CXapian
+import CDepechesRename
 import Foundation
 
 /// Compacts an index in place, safely: holds the write lock so no indexer runs meanwhile,
@@ -55,21 +55,27 @@ public enum Compactor {
     }
   }
 
-  /// Puts `fresh` at `path` and the old database at `fresh`.
+  /// Puts `fresh` at `path` and the old database at `fresh`: in one step where the kernel and
+  /// file system can exchange two paths, else by three renames.
   private static func swap(_ path: String, _ fresh: String) throws {
+    switch cdepeches_exchange_paths(path, fresh) {
+    case 0: return
+    case EINVAL, ENOSYS, ENOTSUP: try swapByRenaming(path, fresh)
+    case let code:
+      throw DepechesError.indexWriteFailed(
+        path: path, message: "cannot swap \(path) and \(fresh): \(String(cString: strerror(code)))")
+    }
+  }
+
+  /// `swap` where there is no atomic exchange: a moment passes with no database at `path`.
+  private static func swapByRenaming(_ path: String, _ fresh: String) throws {
+    let old = path + ".before-compaction"
     do {
-      try check { cx_exchange_paths(path, fresh, $0) }
-    } catch DepechesError.xapian(.unsupported, _) {
-      let old = path + ".before-compaction"
-      do {
-        try FileManager.default.moveItem(atPath: path, toPath: old)
-        try FileManager.default.moveItem(atPath: fresh, toPath: path)
-        try FileManager.default.moveItem(atPath: old, toPath: fresh)
-      } catch {
-        throw DepechesError.indexWriteFailed(path: path, message: "could not swap in the compacted copy: \(error)")
-      }
-    } catch let error as DepechesError {
-      throw IndexLocation.mapWriteError(error, path: path)
+      try FileManager.default.moveItem(atPath: path, toPath: old)
+      try FileManager.default.moveItem(atPath: fresh, toPath: path)
+      try FileManager.default.moveItem(atPath: old, toPath: fresh)
+    } catch {
+      throw DepechesError.indexWriteFailed(path: path, message: "could not swap in the compacted copy: \(error)")
     }
   }
 }

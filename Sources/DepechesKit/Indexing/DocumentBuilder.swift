@@ -1,22 +1,20 @@
 /// Turns a dispatch into a packed Xapian document (see CXapian.h) in one pass of the analyzer:
 /// exact terms with positions, boolean terms, values, data; plus the (stem, exact form) pairs
 /// this builder has not reported yet, for the word sets metadata (see `Schema`).
-/// One builder per thread (it owns a stemmer and caches).
+/// One builder per thread (it owns its stem cache).
 final class DocumentBuilder {
   private let analyzer = FrenchAnalyzer()
-  private let stemmer: Stemmer
   /// stemBase → folded stem, so each distinct word is stemmed and folded once (and its pair
-  /// reported once per builder, the writer keeps the union).
-  private var stems = WordTable<String>()
-  /// Bounds the stem cache's memory.
-  static let maxCachedStems = 300_000
+  /// reported once per builder, the writer keeps the union): a stem base not in the cache is
+  /// one this builder has not reported yet.
+  private let stems: StemCache
   /// Distinct words a dispatch is expected to have (the term table's first size).
   static let expectedTerms = 512
 
   /// Words shorter than this (in characters) are not added to the spelling dictionary.
   static let minSpellingLength = 3
 
-  init() throws { stemmer = try Stemmer(language: "french") }
+  init() throws { stems = try StemCache() }
 
   /// A document ready for `XapianWritable.replace`, with the words to add to the spelling data.
   struct Built {
@@ -51,11 +49,12 @@ final class DocumentBuilder {
       }
       guard check && !token.isStopWord else { return }
       let baseHash = plain ? hash : WordTable<String>.hash(token.stemBase)
-      if self.stems.find(token.stemBase, hash: baseHash) == nil {
-        let stem = self.stem(token.stemBase, hash: baseHash)
+      if !self.stems.contains(token.stemBase, hash: baseHash) {
+        let stem = self.stems.add(token.stemBase, hash: baseHash)
         // Stemming the folded form itself gives another stem ("refugies" → "refug", where
-        // "réfugiés" gave "refugi"): a query typed that way needs the term → stems set.
-        let apart = !plain && FrenchAnalyzer.foldedStem(token.term, stemmer: self.stemmer) != stem
+        // "réfugiés" gave "refugi"): a query typed that way needs the term → stems set. Not
+        // cached: the cache holds stem bases only, the words this builder has reported.
+        let apart = !plain && self.stems.uncachedFoldedStem(token.term) != stem
         stemForms.append(StemForm(stem: stem, form: token.term, stemsApart: apart))
       }
     }
@@ -101,14 +100,6 @@ final class DocumentBuilder {
   /// the spelling counts both use it, so that a re-index takes out exactly what was added.
   private static func extraWdf(_ term: String, titleTerms: Set<String>) -> UInt32 {
     titleTerms.contains(term) ? Schema.titleWdfBoost : 0
-  }
-
-  /// Stems a word not seen yet and caches it.
-  private func stem(_ stemBase: String, hash: Int) -> String {
-    let stem = FrenchAnalyzer.foldedStem(stemBase, stemmer: stemmer)
-    if stems.count >= DocumentBuilder.maxCachedStems { stems.removeAll() }
-    stems.insert(stemBase, stem, hash: hash)
-    return stem
   }
 
   private func pack(

@@ -18,15 +18,14 @@ struct PreparedFile {
 /// Reads, hashes, parses and analyses files; safe to use from several threads (each call
 /// borrows a builder from a pool).
 final class FilePreparer: @unchecked Sendable {
+  // Sendable: `pool` is only touched with `lock` held; the reader is a value.
   private let reader: DocumentReader
   private let force: Bool
-  private let maxFileSize: Int
   private var pool: [DocumentBuilder] = []
   private let lock = NSLock()
 
   init(maxFileSize: Int, force: Bool) {
     reader = DocumentReader(maxFileSize: maxFileSize)
-    self.maxFileSize = maxFileSize
     self.force = force
   }
 
@@ -35,40 +34,40 @@ final class FilePreparer: @unchecked Sendable {
     PreparedFile(file: file, previous: previous, outcome: outcome(file, previous: previous))
   }
 
+  /// Reads the file once through the `DocumentReader` (which gives every skip reason), hashes
+  /// its bytes, and parses and analyses them unless they are the bytes indexed last time.
   private func outcome(_ file: FoundFile, previous: FileState?) -> PreparedFile.Outcome {
-    let ext = (file.absolutePath as NSString).pathExtension.lowercased()
-    guard DocumentReader.supportedExtensions.contains(ext) else {
-      return .skipped(ext.isEmpty ? "unsupported format (no extension)" : "unsupported format .\(ext)")
+    let bytes: [UInt8]
+    switch reader.load(absolutePath: file.absolutePath) {
+    case .skipped(let reason): return .skipped(reason)
+    case .bytes(let read): bytes = read
     }
-    if file.size > maxFileSize {
-      return .skipped("\(file.size) bytes, over the \(maxFileSize)-byte limit (--max-file-size)")
-    }
-    guard let data = FileManager.default.contents(atPath: file.absolutePath) else {
-      return .skipped("unreadable (permission denied or vanished)")
-    }
-    let bytes = [UInt8](data)
     let hash = FileState.hash(bytes)
     let state = FileState(
       absolutePath: file.absolutePath, size: file.size, modificationTime: file.modificationTime,
       hash: hash, dispatchCount: previous?.dispatchCount ?? 0)
     if !force, let previous, previous.hash == hash { return .sameContent(state) }
-    switch reader.read(bytes: bytes, absolutePath: file.absolutePath, displayPath: file.displayPath) {
+    switch reader.parse(bytes: bytes, absolutePath: file.absolutePath, displayPath: file.displayPath) {
     case .skipped(let reason):
       return .skipped(reason)
     case .dispatches(let dispatches):
-      let builder = borrowBuilder()
-      defer { returnBuilder(builder) }
-      let term = FileState.term(forPath: file.absolutePath)
-      let built: [DocumentBuilder.Built]
-      do {
-        built = try dispatches.map { try builder.build($0, absolutePath: file.absolutePath, fileTerm: term) }
-      } catch {
-        return .skipped("its text could not be compressed for storage (\(error))")
-      }
-      var counted = state
-      counted.dispatchCount = built.count
-      return .documents(built, counted)
+      return build(dispatches, file: file, state: state)
     }
+  }
+
+  private func build(_ dispatches: [Dispatch], file: FoundFile, state: FileState) -> PreparedFile.Outcome {
+    let builder = borrowBuilder()
+    defer { returnBuilder(builder) }
+    let term = FileState.term(forPath: file.absolutePath)
+    let built: [DocumentBuilder.Built]
+    do {
+      built = try dispatches.map { try builder.build($0, absolutePath: file.absolutePath, fileTerm: term) }
+    } catch {
+      return .skipped("its text could not be compressed for storage (\(error))")
+    }
+    var counted = state
+    counted.dispatchCount = built.count
+    return .documents(built, counted)
   }
 
   private func borrowBuilder() -> DocumentBuilder {

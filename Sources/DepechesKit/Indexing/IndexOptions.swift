@@ -2,12 +2,6 @@
 public struct IndexOptions: Sendable {
   /// Files committed per batch by default (each commit is atomic: a crash loses at most one batch).
   public static let defaultBatchSize = 2_000
-  /// Input bytes after which a batch is committed early, bounding memory whatever the corpus.
-  public static let batchByteLimit = 12_000_000
-  /// Input bytes analysed ahead of the writer (per pipeline stage), bounding memory.
-  public static let chunkByteLimit = 4_000_000
-  /// Files analysed ahead of the writer, at most.
-  public static let chunkFileLimit = 256
 
   /// Files and folders to index.
   public var paths: [String]
@@ -23,7 +17,8 @@ public struct IndexOptions: Sendable {
   public var keepMissing: Bool
   /// A synonyms file to add to the built-in one.
   public var synonymsFile: String?
-  /// Worker threads analysing files (the writer is one more).
+  /// Threads analysing files ahead of the writers, or, for a first large run, parallel parts
+  /// (see `WriterLanes.Policy`).
   public var workers: Int
   /// Compact the index after a run that wrote most of it.
   public var compact: Bool

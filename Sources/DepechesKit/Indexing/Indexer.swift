@@ -2,9 +2,10 @@ import Foundation
 
 /// Indexes folders of dispatches into a Xapian database, incrementally and in atomic batches.
 ///
-/// The work is a two-stage pipeline: worker threads read and analyse the next chunk of files
-/// while this thread writes the previous one, so both cores are busy. Each file's documents and
-/// its state (size, time, hash) are written in the same commit.
+/// The files to read go to `WriterLanes`: writer threads, each owning one database, fed by
+/// analysing threads (or, for a first run's parallel parts, each lane reading its own files),
+/// so every core is busy. Each file's documents and its state (size, time, hash) are written in
+/// the same commit.
 public final class Indexer {
   private let options: IndexOptions
   private let clock = ContinuousClock()
@@ -13,8 +14,9 @@ public final class Indexer {
   public init(options: IndexOptions) { self.options = options }
 
   /// Runs the indexing. `onFile` sees every file that was not unchanged, `onProgress` is
-  /// called after each file, and `isCancelled` is polled between files: when it says true,
-  /// the work done so far is committed and the summary says `interrupted`.
+  /// called after each file, and `isCancelled` is asked before the first file and after each
+  /// one (all three on the calling thread): when it says true, each writer stops after the
+  /// file in hand, the work done so far is committed and the summary says `interrupted`.
   public func run(
     onFile: (FileReport) -> Void = { _ in }, onProgress: (IndexProgress) -> Void = { _ in },
     isCancelled: () -> Bool = { false }
@@ -63,11 +65,14 @@ public final class Indexer {
     let parts = fresh ? ParallelParts.plan(layout: layout, bytesToRead: bytesToRead, options: options) : nil
     let preparer = FilePreparer(maxFileSize: options.maxFileSize, force: options.force)
     do {
+      let lanes: WriterLanes
       if let parts {
-        try writeInParts(parts, toRead, preparer: preparer, ledger: ledger, isCancelled: isCancelled)
+        lanes = WriterLanes(writers: try parts.open(batchSize: options.batchSize), preparer: preparer, policy: .nextFree)
       } else {
-        try writePipelined(toRead, writers: mains, layout: layout, preparer: preparer, ledger: ledger, isCancelled: isCancelled)
+        let policy = WriterLanes.Policy.byPath(workers: options.workers) { layout.shard(forPath: $0) }
+        lanes = WriterLanes(writers: mains, preparer: preparer, policy: policy)
       }
+      ledger.summary.interrupted = try lanes.run(toRead, onReport: ledger.record, isCancelled: isCancelled)
       if !ledger.summary.interrupted && !options.keepMissing { try removeMissing(files, writers: mains, ledger: ledger) }
       for writer in mains { try writer.guarded { try writer.commit() } }
       if let parts {
@@ -94,41 +99,6 @@ public final class Indexer {
     return writers
   }
 
-  /// Writes a fresh index's files into parallel parts, one lane per part (see
-  /// `ParallelParts`), each lane committing its part; the caller merges them.
-  private func writeInParts(
-    _ parts: ParallelParts, _ toRead: [(file: FoundFile, previous: FileState?)], preparer: FilePreparer,
-    ledger: Ledger, isCancelled: () -> Bool
-  ) throws {
-    let writers = try parts.open(batchSize: options.batchSize)
-    ledger.summary.interrupted = try LaneRunner().run(
-      toRead, writers: writers, preparer: preparer, onReport: ledger.record, isCancelled: isCancelled)
-  }
-
-  /// Prepares chunk N+1 on worker threads while this thread writes chunk N (each shard's
-  /// files on a thread of its own when the index is sharded).
-  private func writePipelined(
-    _ toRead: [(file: FoundFile, previous: FileState?)], writers: [BatchWriter], layout: IndexLayout,
-    preparer: FilePreparer, ledger: Ledger, isCancelled: () -> Bool
-  ) throws {
-    let pipeline = Pipeline(chunks: chunk(toRead), preparer: preparer, workers: options.workers)
-    while let prepared = pipeline.next() {
-      if isCancelled() {
-        ledger.summary.interrupted = true
-        pipeline.cancel()
-        return
-      }
-      let lanes = prepared.map { layout.shard(forPath: $0.file.absolutePath) }
-      let reports = try write(prepared, writers: writers, lanes: lanes, isCancelled: isCancelled)
-      for (item, report) in zip(prepared, reports) { ledger.record(item.file, report) }
-      if reports.count < prepared.count || isCancelled() {
-        ledger.summary.interrupted = true
-        pipeline.cancel()
-        return
-      }
-    }
-  }
-
   /// Removes the dispatches of files under the roots that are gone.
   private func removeMissing(_ files: [FoundFile], writers: [BatchWriter], ledger: Ledger) throws {
     let seen = Set(files.map(\.absolutePath))
@@ -137,33 +107,6 @@ public final class Indexer {
       ledger.summary.removed += removed.count
       removed.forEach(ledger.onFile)
     }
-  }
-
-  /// Writes a prepared chunk: in order with one writer, else each writer's files (`lanes`
-  /// gives each file's writer) on its own thread, as Xapian's write path is most of the cost.
-  /// Stops early, in order, when cancelled.
-  private func write(_ items: [PreparedFile], writers: [BatchWriter], lanes laneOf: [Int], isCancelled: () -> Bool) throws -> [FileReport] {
-    if writers.count == 1 {
-      var reports: [FileReport] = []
-      for item in items {
-        if isCancelled() { break }
-        reports.append(try writers[0].guarded { try writers[0].write(item) })
-      }
-      return reports
-    }
-    let lanes = ShardLanes(count: writers.count, items: items.count)
-    DispatchQueue.concurrentPerform(iterations: writers.count) { lane in
-      for (i, item) in items.enumerated() where laneOf[i] == lane {
-        do {
-          lanes.store(try writers[lane].guarded { try writers[lane].write(item) }, at: i)
-        } catch {
-          lanes.fail(error)
-          return
-        }
-      }
-    }
-    if let error = lanes.error { throw error }
-    return lanes.reports.map { $0! }
   }
 
   private func seconds(since start: ContinuousClock.Instant) -> Double {
@@ -191,24 +134,6 @@ public final class Indexer {
     return (toRead, unchanged)
   }
 
-  /// Groups the files to read into chunks bounded in bytes and count.
-  private func chunk(_ items: [(file: FoundFile, previous: FileState?)]) -> [[(file: FoundFile, previous: FileState?)]] {
-    var chunks: [[(file: FoundFile, previous: FileState?)]] = []
-    var current: [(file: FoundFile, previous: FileState?)] = []
-    var bytes = 0
-    for item in items {
-      current.append(item)
-      bytes += item.file.size
-      if bytes >= IndexOptions.chunkByteLimit || current.count >= IndexOptions.chunkFileLimit {
-        chunks.append(current)
-        current = []
-        bytes = 0
-      }
-    }
-    if !current.isEmpty { chunks.append(current) }
-    return chunks
-  }
-
   private func roots() -> [String] {
     let cwd = FileManager.default.currentDirectoryPath
     return options.paths.map { FileWalker.absolute($0, from: cwd) }
@@ -228,25 +153,4 @@ public final class Indexer {
 extension SynonymTable {
   /// The table as text, one comma-separated group per line (parseable by `init(parsing:)`).
   var text: String { groups.map { $0.joined(separator: ", ") }.joined(separator: "\n") }
-}
-
-/// Reports gathered from the shard writers' threads.
-final class ShardLanes: @unchecked Sendable {
-  private let lock = NSLock()
-  private(set) var reports: [FileReport?]
-  private(set) var error: Error?
-
-  init(count: Int, items: Int) { reports = Array(repeating: nil, count: items) }
-
-  func store(_ report: FileReport, at index: Int) {
-    lock.lock()
-    reports[index] = report
-    lock.unlock()
-  }
-
-  func fail(_ error: Error) {
-    lock.lock()
-    if self.error == nil { self.error = error }
-    lock.unlock()
-  }
 }

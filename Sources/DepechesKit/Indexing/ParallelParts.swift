@@ -1,7 +1,7 @@
 import Foundation
 
 /// A first index built on every core: when the index is still empty and the run is large,
-/// files are written into temporary part databases by one writer thread each, then merged
+/// files are written into temporary part databases, one `WriterLanes` lane each, then merged
 /// into the index by Xapian's compaction (the compaction a fresh index gets anyway).
 ///
 /// Xapian's write path is single-threaded per database and is most of the indexing time, so
@@ -45,11 +45,11 @@ public struct ParallelParts {
     } catch {
       throw DepechesError.indexWriteFailed(path: folder, message: error.localizedDescription)
     }
-    let byteLimit = IndexOptions.batchByteLimit / paths.count
+    let policy = WriterLanes.Policy.nextFree
     return try paths.map {
       BatchWriter(
         db: try IndexLocation.openForWriting($0, scratch: true), indexPath: $0, batchSize: batchSize,
-        byteLimit: byteLimit, defersSpellings: true)
+        byteLimit: policy.batchByteLimit(lanes: paths.count), defersSpellings: policy.defersSpellings)
     }
   }
 

@@ -23,7 +23,7 @@ final class WordSetWriter {
     guard let metadataKey = Schema.wordSetKey(prefix, key) else { return }
     if known[key] == nil {
       let stored = try db.metadata(key: metadataKey)
-      let words = Set(stored.utf8.split(separator: Schema.wordSetSeparator).map { String(decoding: $0, as: UTF8.self) })
+      let words = Set(WordSetCodec.decode(stored))
       known[key] = words
       knownCount += words.count
     }
@@ -35,10 +35,9 @@ final class WordSetWriter {
 
   /// Writes the sets that gained words (call just before committing).
   func flush(db: XapianWritable) throws {
-    let separator = String(decoding: [Schema.wordSetSeparator], as: UTF8.self)
     for key in changed {
       guard let metadataKey = Schema.wordSetKey(prefix, key), let words = known[key] else { continue }
-      try db.setMetadata(key: metadataKey, value: words.sorted().joined(separator: separator))
+      try db.setMetadata(key: metadataKey, value: WordSetCodec.encode(words))
     }
     changed.removeAll(keepingCapacity: true)
     if knownCount > WordSetWriter.maxCachedWords {

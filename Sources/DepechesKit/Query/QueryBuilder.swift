@@ -41,7 +41,7 @@ struct MatchPlan {
 /// le feu", while "Nagorny Karabakh" matches "Nagorno-Karabagh".
 final class QueryBuilder {
   private let db: XapianDatabase
-  private let stemmer: Stemmer
+  private let stems: StemCache
   private let synonyms: (String) -> [String]
   private let wordSets: WordSetReader
   private(set) var plan = MatchPlan()
@@ -53,9 +53,9 @@ final class QueryBuilder {
   /// Expansions of a wildcard whose positions are fetched for snippets, at most.
   static let maxWildcardSnippetTerms = 30
 
-  init(db: XapianDatabase, stemmer: Stemmer, wordSets: WordSetReader, synonyms: @escaping (String) -> [String]) {
+  init(db: XapianDatabase, stems: StemCache, wordSets: WordSetReader, synonyms: @escaping (String) -> [String]) {
     self.db = db
-    self.stemmer = stemmer
+    self.stems = stems
     self.synonyms = synonyms
     self.wordSets = wordSets
   }
@@ -86,7 +86,7 @@ final class QueryBuilder {
   }
 
   private func foldedStem(_ stemBase: String) -> String {
-    FrenchAnalyzer.foldedStem(stemBase, stemmer: stemmer)
+    stems.foldedStem(stemBase)
   }
 
   private func buildWord(_ word: QueryWord) throws -> XapianQuery {

@@ -19,7 +19,7 @@ enum QueryRole: Equatable {
 /// closing parenthesis without an opening one is dropped.
 struct QueryLexer {
   // Switches rather than Sets and Dictionaries: their first use in a process costs a
-  // protocol-conformance scan, which is measurable in a whole `depeches search`.
+  // protocol-conformance scan at start-up (see docs/benchmarks.md).
 
   /// Operator words, upper-case only (English and French).
   static func op(_ word: String) -> QueryLexeme? {

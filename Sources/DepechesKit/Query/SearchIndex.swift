@@ -8,7 +8,7 @@ public final class SearchIndex {
   private let options: OpenOptions
   private let shards: [ShardSpec]
   private var openShards: [ShardSpec] = []
-  let stemmer: Stemmer
+  let stems: StemCache
   let analyzer = FrenchAnalyzer()
   let parser = QueryParser()
   lazy var synonymTable: SynonymTable = loadSynonyms()
@@ -24,7 +24,7 @@ public final class SearchIndex {
     self.paths = paths
     self.options = options
     shards = try paths.flatMap(IndexOpener.shards(of:))
-    stemmer = try Stemmer(language: "french")
+    stems = try StemCache()
     db = try XapianDatabase()
     try openAll()
   }
@@ -136,7 +136,7 @@ public final class SearchIndex {
 
   private func execute(_ node: QueryNode, _ request: SearchRequest, wordSets: WordSetReader) throws -> Outcome {
     let table = synonymTable
-    let builder = QueryBuilder(db: db, stemmer: stemmer, wordSets: wordSets, synonyms: { table.variants(of: $0) })
+    let builder = QueryBuilder(db: db, stems: stems, wordSets: wordSets, synonyms: { table.variants(of: $0) })
     var query = try builder.build(node)
     if request.since != nil || request.until != nil {
       let range = try XapianQuery.valueRange(
@@ -148,7 +148,7 @@ public final class SearchIndex {
       database: db, query: query, offset: request.offset, limit: request.limit,
       checkAtLeast: everything, facetSlot: Schema.monthSlot,
       sortSlot: request.sort == .date ? Schema.dateSlot : nil)
-    let total = mset.matches.estimated
+    let total = mset.estimatedMatches
     let hits = try (0..<mset.count).map { try hit(mset, $0, rank: request.offset + $0 + 1, plan: builder.plan) }
     return Outcome(total: total, hits: hits, months: MonthFacets.counts(from: try mset.facetCounts(), total: total))
   }
@@ -168,7 +168,7 @@ public final class SearchIndex {
     guard let stored = decoded else {
       throw DepechesError.xapian(kind: .corrupt, message: "document \(docid) was not written by depeches")
     }
-    let snippet = SnippetMaker(analyzer: analyzer, stemmer: stemmer).snippet(of: stored, passage: passage, hits: hits, plan: plan)
+    let snippet = SnippetMaker(analyzer: analyzer, stems: stems).snippet(of: stored, passage: passage, hits: hits, plan: plan)
     var dispatch = stored.dispatch
     dispatch.passages = []
     return SearchHit(rank: rank, score: try mset.weight(at: index), dispatch: dispatch, snippet: snippet, passage: passage)
@@ -180,7 +180,7 @@ public final class SearchIndex {
     var replacements: [(Range<Int>, String)] = []
     for token in analyzer.tokens(in: text) where !token.isStopWord {
       guard try db.termFrequency(token.term) == 0 else { continue }
-      let stem = FrenchAnalyzer.foldedStem(token.stemBase, stemmer: stemmer)
+      let stem = stems.foldedStem(token.stemBase)
       guard try !wordSets.forms(of: stem).contains(where: { try db.termFrequency($0) > 0 }) else { continue }
       // A word found through its synonyms ("Karabagh" for "Karabakh") is not misspelt.
       guard try !synonymTable.variants(of: token.term).contains(where: { try db.termFrequency($0) > 0 }) else { continue }

@@ -21,11 +21,7 @@ final class WordSetReader {
     guard let key = Schema.wordSetKey(prefix, word) else { return [] }
     if let cached = cache[key] { return cached }
     var words: Set<String> = []
-    for value in try db.metadataOfEachShard(key) {
-      for word in value.utf8.split(separator: Schema.wordSetSeparator) {
-        words.insert(String(decoding: word, as: UTF8.self))
-      }
-    }
+    for value in try db.metadataOfEachShard(key) { words.formUnion(WordSetCodec.decode(value)) }
     let sorted = words.sorted()
     cache[key] = sorted
     return sorted

@@ -36,7 +36,7 @@ extension SearchIndex {
     guard let query, let node = parser.parse(query, defaultOperator: .and) else { return reading }
     let table = synonymTable
     let builder = QueryBuilder(
-      db: db, stemmer: stemmer, wordSets: WordSetReader(db: db), synonyms: { table.variants(of: $0) })
+      db: db, stems: stems, wordSets: WordSetReader(db: db), synonyms: { table.variants(of: $0) })
     _ = try builder.build(node)
     let plan = builder.plan
     let terms = plan.positionTerms
@@ -45,7 +45,7 @@ extension SearchIndex {
       byTerm[term] = list.map(Int.init)
     }
     let hits = PassageChooser.hits(plan: plan, termPositions: byTerm)
-    let maker = SnippetMaker(analyzer: analyzer, stemmer: stemmer)
+    let maker = SnippetMaker(analyzer: analyzer, stems: stems)
     reading.titleHighlights = maker.highlights(
       in: stored.dispatch.title, start: Schema.titleStartPosition, hits: hits, plan: plan)
     reading.highlights = zip(passages, stored.passageStarts).map {

@@ -8,7 +8,7 @@ struct SnippetMaker {
   static let leadingContext = 60
 
   let analyzer: FrenchAnalyzer
-  let stemmer: Stemmer
+  let stems: StemCache
 
   /// The snippet of `passage` (index into the stored passages) given the document's hits.
   func snippet(of stored: StoredDispatch, passage: Int, hits: PassageChooser.Hits, plan: MatchPlan) -> Snippet {
@@ -46,7 +46,7 @@ struct SnippetMaker {
   private func matchesFreeWord(_ token: Token, plan: MatchPlan) -> Bool {
     if plan.exactTerms.contains(token.term) { return true }
     guard !token.isStopWord, !plan.stems.isEmpty else { return false }
-    return plan.stems.contains(FrenchAnalyzer.foldedStem(token.stemBase, stemmer: stemmer))
+    return plan.stems.contains(stems.foldedStem(token.stemBase))
   }
 
   /// Cuts long text to a window starting a little before the first highlight, at word ends.

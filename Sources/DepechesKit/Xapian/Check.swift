@@ -1,24 +1,22 @@
 import CXapian
 
-/// A fresh error record for a shim call.
-func newError() -> cx_error { cx_error() }
-
 extension XapianErrorKind {
-  init(status: Int32) {
+  /// The kind of a failed shim call's status, matched by the header's names (`CX_ERR_*`).
+  init(status: cx_status) {
     switch status {
-    case 1: self = .opening
-    case 2: self = .lock
-    case 3: self = .modified
-    case 4: self = .corrupt
-    case 5: self = .network
-    case 6: self = .query
-    case 7: self = .invalidArgument
-    case 8: self = .database
-    case 9: self = .notFound
-    case 10: self = .xapian
-    case 11: self = .std
-    case 13: self = .unsupported
-    default: self = .unknown
+    case CX_ERR_OPENING: self = .opening
+    case CX_ERR_LOCK: self = .lock
+    case CX_ERR_MODIFIED: self = .modified
+    case CX_ERR_CORRUPT: self = .corrupt
+    case CX_ERR_NETWORK: self = .network
+    case CX_ERR_QUERY: self = .query
+    case CX_ERR_INVALID_ARGUMENT: self = .invalidArgument
+    case CX_ERR_DATABASE: self = .database
+    case CX_ERR_NOT_FOUND: self = .notFound
+    case CX_ERR_XAPIAN: self = .xapian
+    case CX_ERR_STD: self = .std
+    case CX_ERR_UNSUPPORTED: self = .unsupported
+    default: self = .unknown  // CX_ERR_UNKNOWN, and any status this build does not know
     }
   }
 }
@@ -27,8 +25,8 @@ extension XapianErrorKind {
 /// Every call into CXapian goes through here.
 func check(_ body: (UnsafeMutablePointer<cx_error>) -> Int32) throws {
   var error = cx_error()
-  let status = body(&error)
-  guard status == 0 else {
+  let status = cx_status(rawValue: UInt32(bitPattern: body(&error)))
+  guard status == CX_OK else {
     let message = withUnsafeBytes(of: &error.message) { raw in
       String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
     }

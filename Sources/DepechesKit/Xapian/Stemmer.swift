@@ -1,16 +1,17 @@
 import CXapian
 
-/// Snowball stemming through Xapian, with a cache: French text repeats its words, so most
-/// calls never cross into C++.
-public final class Stemmer: @unchecked Sendable {
+/// Snowball stemming through Xapian, one word per call into C++. Callers that stem running
+/// text go through a `StemCache`, which holds the results.
+///
+/// Not `Sendable`: each call writes the stemmer's output buffer, so a stemmer belongs to one
+/// owner used by one thread at a time (its `StemCache`).
+public final class Stemmer {
   private let handle: OpaquePointer
-  private var cache: [String: String] = [:]
   private var buffer = [CChar](repeating: 0, count: Stemmer.initialBufferSize)
   /// Words longer than this (in UTF-8 bytes) are returned unstemmed.
   static let maxWordBytes = 64
+  /// Room for the longest stem of a `maxWordBytes` word, with margin.
   static let initialBufferSize = 128
-  /// The cache is cleared when it reaches this many words, bounding memory.
-  static let maxCachedWords = 200_000
 
   /// Opens the Snowball stemmer for `language` ("french").
   public init(language: String = "french") throws {
@@ -22,16 +23,7 @@ public final class Stemmer: @unchecked Sendable {
   deinit { cx_stemmer_free(handle) }
 
   /// The stem of a lower-case word (accents kept: the French stemmer needs them).
-  /// Not thread-safe: use one Stemmer per thread.
   public func stem(_ word: String) -> String {
-    if let cached = cache[word] { return cached }
-    let result = compute(word)
-    if cache.count >= Stemmer.maxCachedWords { cache.removeAll(keepingCapacity: true) }
-    cache[word] = result
-    return result
-  }
-
-  private func compute(_ word: String) -> String {
     var word = word
     return word.withUTF8 { utf8 -> String in
       guard utf8.count <= Stemmer.maxWordBytes else { return String(decoding: utf8, as: UTF8.self) }

@@ -61,10 +61,6 @@ final class XapianDatabase {
     try buffer { cx_database_spelling(handle, word, UInt32(maxEdit), &$0, $1) }.utf8String
   }
 
-  func synonyms(_ key: String) throws -> [String] {
-    unpackStrings(try buffer { cx_database_synonyms(handle, key, &$0, $1) })
-  }
-
   func allTerms(prefix: String, max: Int) throws -> [String] {
     unpackStrings(try buffer { cx_database_allterms(handle, prefix, UInt32(max), &$0, $1) })
   }

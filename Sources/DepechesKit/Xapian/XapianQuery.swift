@@ -4,9 +4,22 @@ import CXapian
 final class XapianQuery {
   let handle: OpaquePointer
 
-  /// Query operators used by the query builder (mirrors `cx_op`).
-  enum Op: Int32 {
-    case and = 0, or, andNot, andMaybe, filter, phrase, near, synonym, eliteSet
+  /// Query operators used by the query builder (those of `cx_op`).
+  enum Op {
+    case and, or, andNot, andMaybe, filter, phrase, synonym
+
+    /// The shim's name for the operator.
+    var code: cx_op {
+      switch self {
+      case .and: CX_OP_AND
+      case .or: CX_OP_OR
+      case .andNot: CX_OP_AND_NOT
+      case .andMaybe: CX_OP_AND_MAYBE
+      case .filter: CX_OP_FILTER
+      case .phrase: CX_OP_PHRASE
+      case .synonym: CX_OP_SYNONYM
+      }
+    }
   }
 
   private init(_ handle: OpaquePointer) { self.handle = handle }
@@ -31,12 +44,12 @@ final class XapianQuery {
     }
   }
 
-  /// Combines subqueries with an operator; `parameter` is the PHRASE/NEAR window.
+  /// Combines subqueries with an operator; `parameter` is the PHRASE window.
   static func combine(_ op: Op, _ subqueries: [XapianQuery], parameter: Int = 0) throws -> XapianQuery {
     let handles: [OpaquePointer?] = subqueries.map { $0.handle }
     return try withExtendedLifetime(subqueries) {
       try handles.withUnsafeBufferPointer { buffer in
-        try make { cx_query_combine(op.rawValue, buffer.baseAddress, buffer.count, UInt32(parameter), $0, $1) }
+        try make { cx_query_combine(op.code, buffer.baseAddress, buffer.count, UInt32(parameter), $0, $1) }
       }
     }
   }
@@ -53,21 +66,15 @@ final class XapianQuery {
 
   /// Every document.
   static func matchAll() throws -> XapianQuery { try make { cx_query_match_all($0, $1) } }
-
-  /// This query with its weights multiplied by factor.
-  func scaled(by factor: Double) throws -> XapianQuery {
-    try withExtendedLifetime(self) { try XapianQuery.make { cx_query_scale(handle, factor, $0, $1) } }
-  }
-
-  /// Xapian's description, e.g. `Query((Zdrone OR drone))`.
-  func describe() throws -> String {
-    try buffer { cx_query_describe(handle, &$0, $1) }.utf8String
-  }
 }
 
 /// The result page of a search, with the facet counts gathered over every match.
 final class XapianMSet {
   let handle: OpaquePointer
+  /// Results on this page.
+  let count: Int
+  /// Estimated number of matches (exact when every match was counted, see `checkAtLeast`).
+  let estimatedMatches: Int
 
   /// Runs the query on db; `facetSlot` counts the values of that slot over the matches;
   /// `sortSlot` orders by that slot's value, highest first (ties by relevance).
@@ -82,18 +89,18 @@ final class XapianMSet {
         Int32(facetSlot ?? -1), Int32(sortSlot ?? -1), &out, $0)
     }
     handle = out!
+    var size: UInt32 = 0, estimated: UInt32 = 0
+    do {
+      try check { cx_mset_counts(out, &size, &estimated, $0) }
+    } catch {
+      cx_mset_free(out)
+      throw error
+    }
+    count = Int(size)
+    estimatedMatches = Int(estimated)
   }
 
   deinit { cx_mset_free(handle) }
-
-  var count: Int { Int(cx_mset_size(handle)) }
-
-  /// Estimated number of matches, and its bounds (all equal when every match was counted).
-  var matches: (estimated: Int, lower: Int, upper: Int) {
-    var e: UInt32 = 0, l: UInt32 = 0, u: UInt32 = 0
-    cx_mset_matches(handle, &e, &l, &u)
-    return (Int(e), Int(l), Int(u))
-  }
 
   func docid(at index: Int) throws -> UInt32 {
     var out: UInt32 = 0

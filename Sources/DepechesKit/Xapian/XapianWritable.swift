@@ -59,17 +59,6 @@ final class XapianWritable {
     }
   }
 
-  /// Makes `values` the synonyms of `key` (replacing earlier ones).
-  func setSynonyms(key: String, values: [String]) throws {
-    try withChars(packStrings(values)) { chars, n in
-      try check { cx_writable_set_synonyms(handle, key, chars, n, $0) }
-    }
-  }
-
-  func synonymKeys() throws -> [String] {
-    unpackStrings(try buffer { cx_writable_synonym_keys(handle, &$0, $1) })
-  }
-
   func setMetadata(key: String, value: String) throws {
     try withChars(Array(value.utf8)) { chars, n in
       try check { cx_writable_set_metadata(handle, key, chars, n, $0) }
@@ -90,12 +79,6 @@ final class XapianWritable {
     return Int(n)
   }
 
-  func termFrequency(_ term: String) throws -> Int {
-    var n: UInt32 = 0
-    try check { cx_writable_termfreq(handle, term, &n, $0) }
-    return Int(n)
-  }
-
   /// Commits every change so far, atomically.
   func commit() throws { try check { cx_writable_commit(handle, $0) } }
 }
@@ -108,13 +91,19 @@ func withChars<R>(_ bytes: [UInt8], _ body: (UnsafePointer<CChar>?, Int) throws 
 }
 
 /// Compacts (merging several) databases into a new one at `destination`; metadata keys under
-/// `unionPrefix` that several sources hold (word sets) get the union of their words.
-func xapianCompact(sources: [String], destination: String, multipass: Bool, unionPrefix: String = Schema.wordSetPrefix) throws {
+/// `unionPrefix` that several sources hold (word sets, their words separated by `separator`)
+/// get the union of their words.
+func xapianCompact(
+  sources: [String], destination: String, multipass: Bool, unionPrefix: String = Schema.wordSetPrefix,
+  separator: UInt8 = Schema.wordSetSeparator
+) throws {
   var cStrings = sources.map { strdup($0) }
   defer { cStrings.forEach { free($0) } }
   try cStrings.withUnsafeMutableBufferPointer { pointers in
     try pointers.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: pointers.count) { base in
-      try check { cx_compact(base, pointers.count, destination, multipass ? 1 : 0, unionPrefix, $0) }
+      try check {
+        cx_compact(base, pointers.count, destination, multipass ? 1 : 0, unionPrefix, CChar(bitPattern: separator), $0)
+      }
     }
   }
 }

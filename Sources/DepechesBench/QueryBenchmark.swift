@@ -1,3 +1,5 @@
+import DepechesKit
+
 /// What a query benchmark measured: one wall-clock sample per search, in milliseconds.
 public struct QueryTimings: Equatable, Sendable {
   /// Queries in the file.

@@ -2,7 +2,7 @@
 /// shows, and the passages with the term position each one starts at (for best-passage
 /// snippets).
 ///
-/// Stored layout (see `encoded()`): a format tag, then a compressed header (the fields, the
+/// Stored layout (see `encoded()`): a format tag, then a compressed header (`StoredFields`, the
 /// passage starts and where each block of passages begins), then the passages in blocks of
 /// about `blockBytes`, each compressed on its own. A search shows one passage per result, so
 /// it inflates the header and one block: a long text (a novel of 600 KB) costs no more to show
@@ -21,8 +21,6 @@ public struct StoredDispatch: Equatable, Sendable {
   /// block may be shorter), each compressed alone. zlib's window is 32 KB, so blocks of this
   /// size compress about as well as one stream, and inflating one costs a fraction of a ms.
   static let blockBytes = 32_768
-  /// The text fields kept, in this order (see `fields`).
-  private static let fieldCount = 9
 
   /// Wraps a dispatch and its passage start positions.
   init(dispatch: Dispatch, absolutePath: String, passageStarts: [Int]) {
@@ -35,7 +33,7 @@ public struct StoredDispatch: Equatable, Sendable {
   func encoded() throws -> [UInt8] {
     let (blocks, firstPassages) = StoredDispatch.packBlocks(dispatch.passages)
     var header = Packer(reservingCapacity: 256 + passageStarts.count * 4)
-    for field in fields { header.string(field) }
+    StoredFields(dispatch, absolutePath: absolutePath).write(to: &header)
     header.u32(passageStarts.count)
     for start in passageStarts { header.u32(start) }
     header.u32(firstPassages.count)
@@ -77,24 +75,9 @@ public struct StoredDispatch: Equatable, Sendable {
   }
 
   private init(header: StoredHeader, passages: [String]) {
-    let f = header.fields
-    let optional: (String) -> String? = { $0.isEmpty ? nil : $0 }
-    dispatch = Dispatch(
-      id: f[0], path: f[1], title: f[3], date: DispatchDate(iso: f[4]),
-      source: optional(f[5]), author: optional(f[6]), url: optional(f[7]),
-      tags: f[8].isEmpty ? [] : f[8].split(separator: "\n").map(String.init),
-      passages: passages)
-    absolutePath = f[2]
+    dispatch = header.fields.dispatch(passages: passages)
+    absolutePath = header.fields.absolutePath
     passageStarts = header.starts
-  }
-
-  /// The text fields, in stored order (`init(header:passages:)` reads them back).
-  private var fields: [String] {
-    [
-      dispatch.id, dispatch.path, absolutePath, dispatch.title, dispatch.date?.iso ?? "",
-      dispatch.source ?? "", dispatch.author ?? "", dispatch.url ?? "",
-      dispatch.tags.joined(separator: "\n"),
-    ]
   }
 
   /// Packs the passages into blocks of about `blockBytes`; returns the blocks and the index
@@ -117,18 +100,16 @@ public struct StoredDispatch: Equatable, Sendable {
 
   /// The decoded header: text fields, passage starts and the first passage of each block.
   private struct StoredHeader {
-    var fields: [String] = []
-    var starts: [Int] = []
-    var firstPassages: [Int] = []
+    var fields: StoredFields
+    var starts: [Int]
+    var firstPassages: [Int]
 
     /// Parses a header; nil when it is malformed (blocks out of order or not covering the
     /// passages from the first one).
     init?(_ bytes: [UInt8]) {
       var r = Unpacker(bytes)
-      for _ in 0..<StoredDispatch.fieldCount {
-        guard let field = r.string() else { return nil }
-        fields.append(field)
-      }
+      guard let fields = StoredFields(reading: &r) else { return nil }
+      self.fields = fields
       guard let starts = StoredHeader.list(&r), let firsts = StoredHeader.list(&r), r.isAtEnd else { return nil }
       guard firsts.first == (starts.isEmpty ? nil : 0), zip(firsts, firsts.dropFirst()).allSatisfy({ $0 < $1 }),
         firsts.last.map({ $0 < starts.count }) ?? true

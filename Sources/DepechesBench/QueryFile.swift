@@ -1,3 +1,4 @@
+import DepechesKit
 import Foundation
 
 /// A file of benchmark queries. One query per line, in the search syntax; blank lines and lines

@@ -1,6 +1,8 @@
+import DepechesKit
 import Foundation
 import Testing
-@testable import DepechesKit
+
+@testable import DepechesBench
 
 /// The benchmark's pure parts: percentiles and the query-file parser. No timing is asserted.
 @Suite struct BenchTests {
@@ -28,11 +30,11 @@ import Testing
     #expect(Percentile.of([], 50) == nil)
   }
 
-  @Test func percentilesAreOrderedAndWithinTheSample() {
-    var generator = SeededGenerator(seed: 42)
+  @Test func percentilesAreOrderedAndWithinTheSample() throws {
+    var generator = SampleGenerator(state: 42)
     for _ in 0..<100 {
       let values = (0..<Int.random(in: 1...50, using: &generator)).map { _ in Double.random(in: 0...100, using: &generator) }
-      let p50 = Percentile.of(values, 50)!, p95 = Percentile.of(values, 95)!
+      let p50 = try #require(Percentile.of(values, 50)), p95 = try #require(Percentile.of(values, 95))
       #expect(values.min()! <= p50 && p50 <= p95 && p95 <= values.max()!)
       #expect(Percentile.of(values, 100) == values.max())
     }
@@ -79,8 +81,11 @@ import Testing
   }
 
   @Test func benchmarkRunsEveryQueryOncePerPass() throws {
-    let folder = TemporaryFolder()
-    let (index, _) = try buildIndex([packageRoot + "/seeds/000_fe0702cd3db7fe5e.txt"], in: folder)
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("depeches-bench-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let index = folder + "/Index"
+    _ = try Indexer(options: IndexOptions(paths: [packageRoot + "/seeds/000_fe0702cd3db7fe5e.txt"], indexPath: index)).run()
     let requests = try QueryFile.parse("Bayraktar\nzzzquasiabsent\n")
     let timings = try QueryBenchmark.run(index: SearchIndex(paths: [index]), requests: requests, runs: 3)
     #expect(timings.queries == 2 && timings.runs == 3 && timings.samplesMs.count == 6)
@@ -89,3 +94,17 @@ import Testing
   }
 }
 
+
+/// The package's root folder (for seeds/).
+private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  .deletingLastPathComponent().path
+
+/// A small seeded generator (a 64-bit linear congruential one), so the random samples repeat.
+private struct SampleGenerator: RandomNumberGenerator {
+  var state: UInt64
+
+  mutating func next() -> UInt64 {
+    state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+    return state ^ (state >> 29)
+  }
+}

@@ -29,10 +29,10 @@ struct WordTable<Value> {
   /// Number of words.
   var count: Int { keys.count }
 
-  /// The hash of a word's UTF-8 bytes (FNV-1a, 64-bit, high bits folded in).
+  /// The hash of a word: `fnv1a64` of its UTF-8 bytes, the high half folded into the low one
+  /// (the low bits pick the slot).
   static func hash(_ word: String) -> Int {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in word.utf8 { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+    let h = fnv1a64(word.utf8)
     return Int(truncatingIfNeeded: h ^ (h >> 32))
   }
 
@@ -90,3 +90,6 @@ struct WordTable<Value> {
     }
   }
 }
+
+/// A value type of arrays: sendable when its values are.
+extension WordTable: Sendable where Value: Sendable {}
