@@ -31,8 +31,7 @@ public enum DepechesServer {
       note("warning: listening on \(configuration.host): other machines can reach this server, and it has no access control")
     }
     let app = application(configuration) { address in
-      print(address)
-      fflush(nil)  // every stream: the address must reach a pipe at once
+      FileHandle.standardOutput.write(Data((address + "\n").utf8))  // unbuffered: readers wait for it
       note("depeches serve: searching \(configuration.indexes.joined(separator: ", ")); Ctrl-C stops the server")
     }
     try await app.runService()

@@ -72,7 +72,7 @@ import Testing
     folder.write("in/a.txt", "Alpha\n\nLes blindés avancent.")
     let path = try buildIndex([folder.path + "/in"], in: folder).0
     let folders = IndexFolders(paths: [path])
-    try Compactor.compact(indexPath: path)
+    _ = try Compactor.compact(indexPath: path)
     #expect(IndexFolders(paths: [path]) != folders)
     #expect(IndexFolders(paths: [folder.path + "/none"]) != folders)
   }

@@ -31,7 +31,7 @@ final class TemporaryFolder: @unchecked Sendable {
     let full = path + "/" + name
     try! FileManager.default.createDirectory(
       atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-    FileManager.default.createFile(atPath: full, contents: Data(text.utf8))
+    _ = FileManager.default.createFile(atPath: full, contents: Data(text.utf8))
   }
 }
 
@@ -129,8 +129,8 @@ func runProgram(_ path: String, _ arguments: [String], in directory: String? = n
 func runWithDeadline(_ path: String, _ arguments: [String], deadline: TimeInterval) throws -> Run {
   let folder = TemporaryFolder()
   let (outPath, errPath) = (folder.path + "/out", folder.path + "/err")
-  FileManager.default.createFile(atPath: outPath, contents: nil)
-  FileManager.default.createFile(atPath: errPath, contents: nil)
+  _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+  _ = FileManager.default.createFile(atPath: errPath, contents: nil)
   let process = Process()
   process.executableURL = URL(fileURLWithPath: path)
   process.arguments = arguments
