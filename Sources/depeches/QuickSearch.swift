@@ -20,6 +20,7 @@ enum QuickSearch {
     case offset = "--offset"
     case since = "--since"
     case until = "--until"
+    case sort = "--sort"
     case json = "--json"
 
     /// False for a flag, true for an option followed by its value.
@@ -75,6 +76,7 @@ enum QuickSearch {
     case .index: indexes.append(value)
     case .since: search.since = value
     case .until: search.until = value
+    case .sort: search.sort = value
     case .timeout:
       guard let seconds = Double(value) else { return false }
       search.timeout = seconds

@@ -32,6 +32,9 @@ struct SearchCommand: ParsableCommand {
   @Option(help: "Only dispatches dated on or before this day (YYYY-MM-DD).")
   var until: String?
 
+  @Option(help: "Order of the results: relevance (best first, the default) or date (newest first, undated last).")
+  var sort = SearchSort.relevance.rawValue
+
   @Flag(help: "Print results as JSON (versioned, stable; see README).")
   var json = false
 
@@ -39,7 +42,7 @@ struct SearchCommand: ParsableCommand {
   var invocation: SearchInvocation {
     SearchInvocation(
       words: words, indexes: index.indexes, timeout: index.timeout, partial: index.partial,
-      limit: limit, offset: offset, since: since, until: until, json: json)
+      limit: limit, offset: offset, since: since, until: until, json: json, sort: sort)
   }
 
   func validate() throws { try invocation.validate() }

@@ -23,6 +23,8 @@ struct SearchInvocation: Equatable {
   var until: String?
   /// Print JSON instead of text.
   var json = false
+  /// `--sort` as typed: "relevance" or "date".
+  var sort = SearchSort.relevance.rawValue
 
   /// Largest page accepted.
   static let maxLimit = 10_000
@@ -39,6 +41,15 @@ struct SearchInvocation: Equatable {
       throw ValidationError("--since \(since!) is after --until \(until!)")
     }
     guard !query.allSatisfy(\.isWhitespace) else { throw ValidationError("the query is empty") }
+    _ = try order()
+  }
+
+  /// The order `--sort` names.
+  func order() throws -> SearchSort {
+    guard let order = SearchSort(rawValue: sort) else {
+      throw ValidationError("--sort must be one of: \(SearchSort.allCases.map(\.rawValue).joined(separator: ", ")) (got '\(sort)')")
+    }
+    return order
   }
 
   /// Searches and prints the results; failures become "Error: …" and an exit code.
@@ -46,7 +57,8 @@ struct SearchInvocation: Equatable {
     try runReportingFailures {
       let request = SearchRequest(
         query: query, limit: limit, offset: offset,
-        since: try parseDay(since, option: "--since"), until: try parseDay(until, option: "--until"))
+        since: try parseDay(since, option: "--since"), until: try parseDay(until, option: "--until"),
+        sort: try order())
       let opened = try ReadIndexOptions.open(indexes, timeout: timeout, partial: partial)
       let before = opened.warnings.count
       let response = try opened.search(request)

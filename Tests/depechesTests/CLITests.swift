@@ -44,6 +44,27 @@ import Testing
     #expect(try ids(["--offset", String(all.count + 10)]).isEmpty)
   }
 
+  @Test func sortByDateListsNewestFirstAndPagesExactly() throws {
+    let ws = Workspace()
+    #expect(try ws.run("index", "--quiet").status == 0)
+    let page = { (args: [String]) throws -> [[String: Any]] in
+      let run = try ws.run(["search", "Arménie", "--sort", "date", "--json"] + args)
+      #expect(run.status == 0, "\(args): \(run.stderr)")
+      return try #require(try jsonObject(run.stdout)["results"] as? [[String: Any]])
+    }
+    let all = try page(["--limit", "40"])
+    let dates = all.compactMap { $0["date"] as? String }
+    try #require(dates.count >= 6)
+    #expect(dates == dates.sorted(by: >), "newest first: \(dates)")
+    let relevance = try jsonObject(try ws.run("search", "Arménie", "--json", "--limit", "40").stdout)["results"] as? [[String: Any]]
+    #expect(relevance?.compactMap { $0["date"] as? String } != dates, "the seeds' relevance order is not by date")
+    let pages = try page(["--limit", "3"]) + page(["--limit", "3", "--offset", "3"])
+    #expect(pages.compactMap { $0["id"] as? String } == all.prefix(6).compactMap { $0["id"] as? String })
+    let bad = try ws.run("search", "Arménie", "--sort", "dat")
+    #expect(bad.status == 64)
+    #expect(bad.stderr.contains("--sort must be one of: relevance, date"))
+  }
+
   @Test func unquotedWordsAreOneQueryAndPhrasesAreHighlightedWhole() throws {
     let ws = Workspace()
     _ = try ws.run("index", "--quiet")
