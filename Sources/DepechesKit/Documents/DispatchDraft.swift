@@ -1,6 +1,8 @@
 import Foundation
 
 /// What a format reader found, before the shared rules for title, date and passages.
+///
+/// The rules are linear in the text: one pass per rule over the lines.
 struct DispatchDraft {
   /// The title from metadata, if any.
   var title: String?
@@ -24,7 +26,7 @@ struct DispatchDraft {
 
   /// The dispatch, or nil when there is neither a title nor any text.
   func finish(absolutePath: String, displayPath: String) -> Dispatch? {
-    let text = needsNormalization ? body.precomposedStringWithCanonicalMapping : body
+    let text = needsNormalization ? TextDecoding.nfc(body) : body
     let lines = Passages.lines(text)
     var (title, titleLine, removed) = resolveTitle(lines)
     guard !title.isEmpty else { return nil }
@@ -51,7 +53,7 @@ struct DispatchDraft {
   /// The title (metadata, else the first non-empty line), the index of the line it came from
   /// or matched, and the lines to drop from the body (that line, unless too long for a title).
   private func resolveTitle(_ lines: [Substring]) -> (String, Int?, Set<Int>) {
-    var title = (title?.precomposedStringWithCanonicalMapping).map(DispatchDraft.collapse) ?? ""
+    var title = title.map { DispatchDraft.collapse(TextDecoding.nfc($0)) } ?? ""
     guard let first = lines.firstIndex(where: { !DispatchDraft.collapse($0).isEmpty }) else {
       return (title, nil, [])
     }
@@ -85,7 +87,7 @@ struct DispatchDraft {
 
   private static func nonEmpty(_ value: String?) -> String? {
     guard let value else { return nil }
-    let collapsed = collapse(value.precomposedStringWithCanonicalMapping)
+    let collapsed = collapse(TextDecoding.nfc(value))
     return collapsed.isEmpty ? nil : collapsed
   }
 }
