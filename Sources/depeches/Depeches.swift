@@ -24,18 +24,19 @@ struct Depeches: ParsableCommand {
 
   /// Runs the command line: `search` in its common forms is read by `QuickSearch`, which
   /// skips ArgumentParser's start-up cost; everything else, and every usage error, by
-  /// ArgumentParser.
+  /// ArgumentParser. Errors are printed by `exitReporting`, which escapes control characters.
   static func main() {
     let arguments = Array(CommandLine.arguments.dropFirst())
-    guard let search = QuickSearch.invocation(arguments) else {
-      let commands = configuration.subcommands.compactMap { $0.configuration.commandName }
-      if let typo = CommandSuggestion.error(for: arguments, commands: commands) { exit(withError: typo) }
-      return main(nil)
-    }
     do {
+      guard let search = QuickSearch.invocation(arguments) else {
+        let commands = configuration.subcommands.compactMap { $0.configuration.commandName }
+        if let typo = CommandSuggestion.error(for: arguments, commands: commands) { throw typo }
+        var command = try parseAsRoot(arguments)
+        return try command.run()
+      }
       try search.run()
     } catch {
-      exit(withError: error)
+      exitReporting(error)
     }
   }
 }

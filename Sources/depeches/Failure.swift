@@ -17,6 +17,16 @@ func runReportingFailures(_ body: () throws -> Void) throws {
   }
 }
 
+/// Ends the process for an error of the command line or of a run, as ArgumentParser's
+/// `exit(withError:)` does, but with its text's control characters escaped (a typed argument
+/// quoted in a usage error may hold an ESC): help and version on stdout, the rest on stderr.
+func exitReporting(_ error: Error) -> Never {
+  let code = Depeches.exitCode(for: error)
+  let text = Depeches.fullMessage(for: error)
+  if !text.isEmpty { Terminal.report(text, toStdout: code.isSuccess) }
+  exit(code.rawValue)
+}
+
 /// Parses a `--since`/`--until` value.
 func parseDay(_ text: String?, option: String) throws -> DispatchDate? {
   guard let text else { return nil }

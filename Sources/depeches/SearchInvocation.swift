@@ -54,7 +54,7 @@ struct SearchInvocation: Equatable {
         Terminal.note("no dispatch has all the words; showing those with any of them")
       }
       if json {
-        Terminal.output(try JSONOutput.search(response) + "\n")
+        Terminal.outputJSON(try JSONOutput.search(response))
       } else {
         Terminal.output(TextOutput.search(response))
       }
