@@ -47,6 +47,9 @@ struct ReadIndexOptions: ParsableArguments {
   static let defaultIndexes = ["Index"]
   /// Seconds to wait for a remote shard when no `--timeout` is given.
   static let defaultTimeout: Double = 10
+  /// `--timeout`'s range in seconds: Xapian takes whole milliseconds (so at least one), and
+  /// an hour is longer than any search should wait (Xapian's 32-bit milliseconds end at 49 days).
+  static let timeoutRange: ClosedRange<Double> = 0.001...3_600
 
   @Option(name: .customLong("index"), help: "Index folder (sharded or not) or Xapian stub file listing local and `remote :HOST:PORT` databases; repeat to search several together.")
   var indexes: [String] = ReadIndexOptions.defaultIndexes
@@ -59,9 +62,10 @@ struct ReadIndexOptions: ParsableArguments {
 
   func validate() throws { try Self.validate(timeout: timeout) }
 
-  /// Checks `--timeout`; throws `ValidationError` (exit 64).
+  /// Checks `--timeout` (NaN and infinities are outside the range); throws `ValidationError`
+  /// (exit 64).
   static func validate(timeout: Double) throws {
-    guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds") }
+    try checkRange(timeout, timeoutRange, option: "--timeout", unit: "seconds")
   }
 
   /// Opens every index given as one; warnings go to stderr.

@@ -110,7 +110,7 @@ public final class SearchIndex {
   }
 
   private func runSearch(_ request: SearchRequest) throws -> SearchResponse {
-    guard let node = parser.parse(request.query, defaultOperator: .and) else {
+    guard let node = try parser.parse(request.query, defaultOperator: .and) else {
       throw DepechesError.invalidQuery("nothing to search for in \"\(request.query)\"")
     }
     // One reader per search: the query, its any-word fallback and the suggestion share what
@@ -118,7 +118,7 @@ public final class SearchIndex {
     let wordSets = WordSetReader(db: db)
     var outcome = try execute(node, request, wordSets: wordSets)
     var fellBack = false
-    if outcome.total == 0, let anyNode = parser.parse(request.query, defaultOperator: .or), anyNode != node {
+    if outcome.total == 0, let anyNode = try parser.parse(request.query, defaultOperator: .or), anyNode != node {
       outcome = try execute(anyNode, request, wordSets: wordSets)
       fellBack = outcome.total > 0
     }
