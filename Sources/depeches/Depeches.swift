@@ -24,18 +24,19 @@ struct Depeches: ParsableCommand {
 
   /// Runs the command line: `search` in its common forms is read by `QuickSearch`, which
   /// skips ArgumentParser's start-up cost; everything else, and every usage error, by
-  /// ArgumentParser.
+  /// ArgumentParser. Errors are printed by `exitReporting`, which escapes control characters.
   static func main() {
     let arguments = Array(CommandLine.arguments.dropFirst())
-    guard let search = QuickSearch.invocation(arguments) else {
-      let commands = configuration.subcommands.compactMap { $0.configuration.commandName }
-      if let typo = CommandSuggestion.error(for: arguments, commands: commands) { exit(withError: typo) }
-      return main(nil)
-    }
     do {
+      guard let search = QuickSearch.invocation(arguments) else {
+        let commands = configuration.subcommands.compactMap { $0.configuration.commandName }
+        if let typo = CommandSuggestion.error(for: arguments, commands: commands) { throw typo }
+        var command = try parseAsRoot(arguments)
+        return try command.run()
+      }
       try search.run()
     } catch {
-      exit(withError: error)
+      exitReporting(error)
     }
   }
 }
@@ -46,6 +47,9 @@ struct ReadIndexOptions: ParsableArguments {
   static let defaultIndexes = ["Index"]
   /// Seconds to wait for a remote shard when no `--timeout` is given.
   static let defaultTimeout: Double = 10
+  /// `--timeout`'s range in seconds: Xapian takes whole milliseconds (so at least one), and
+  /// an hour is longer than any search should wait (Xapian's 32-bit milliseconds end at 49 days).
+  static let timeoutRange: ClosedRange<Double> = 0.001...3_600
 
   @Option(name: .customLong("index"), help: "Index folder (sharded or not) or Xapian stub file listing local and `remote :HOST:PORT` databases; repeat to search several together.")
   var indexes: [String] = ReadIndexOptions.defaultIndexes
@@ -58,9 +62,10 @@ struct ReadIndexOptions: ParsableArguments {
 
   func validate() throws { try Self.validate(timeout: timeout) }
 
-  /// Checks `--timeout`; throws `ValidationError` (exit 64).
+  /// Checks `--timeout` (NaN and infinities are outside the range); throws `ValidationError`
+  /// (exit 64).
   static func validate(timeout: Double) throws {
-    guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds") }
+    try checkRange(timeout, timeoutRange, option: "--timeout", unit: "seconds")
   }
 
   /// Opens every index given as one; warnings go to stderr.

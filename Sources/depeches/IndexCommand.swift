@@ -51,13 +51,18 @@ struct IndexCommand: ParsableCommand {
   @Flag(name: .shortAndLong, help: "Print one line per file added, updated, removed or skipped.")
   var verbose = false
 
+  /// Most files per commit: a batch is held in memory until it is committed.
+  static let maxBatch = 1_000_000
+  /// Largest `--max-file-size`: a file is read whole into memory, and copied while decoded.
+  static let maxFileSizeLimit = 1_000_000_000
+  /// Most `--jobs`: one thread each; more than any machine's cores only adds switching.
+  static let maxJobs = 256
+
   func validate() throws {
-    guard batchSize >= 1 else { throw ValidationError("--batch must be at least 1") }
-    guard maxFileSize >= 1 else { throw ValidationError("--max-file-size must be at least 1") }
-    if let shards, !(1...IndexLayout.maxShards).contains(shards) {
-      throw ValidationError("--shards must be between 1 and \(IndexLayout.maxShards)")
-    }
-    guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    try checkRange(batchSize, 1...Self.maxBatch, option: "--batch")
+    try checkRange(maxFileSize, 1...Self.maxFileSizeLimit, option: "--max-file-size", unit: "bytes")
+    if let shards { try checkRange(shards, 1...IndexLayout.maxShards, option: "--shards") }
+    try checkRange(jobs, 1...Self.maxJobs, option: "--jobs")
     guard !(quiet && verbose) else { throw ValidationError("--quiet and --verbose cannot be used together") }
     // Paths that do not exist are reported by the indexer (exit 64), after ArgumentParser has
     // had its say: a mistyped option ("--idnex X") must be named as such, not as a path.

@@ -2,6 +2,8 @@ import DepechesKit
 import Foundation
 
 /// Shows indexing on stderr: warnings per skipped file, a progress bar on a terminal, a summary.
+/// File names and skip reasons go through `Terminal`'s messages, which escape control
+/// characters (a newline or an ESC in a file name is shown as `\n`, `\x1B`).
 final class IndexReporter {
   /// Seconds between two redraws of the progress bar.
   static let redrawInterval = 0.25
@@ -40,11 +42,11 @@ final class IndexReporter {
     let dps = p.elapsed > 0 ? Double(p.dispatches) / p.elapsed : 0
     let eta = fraction > 0 && fraction < 1 ? p.elapsed * (1 - fraction) / fraction : 0
     let line = "\(bar) \(p.filesDone)/\(p.filesTotal) files · \(format(mbps)) MB/s · \(Int(dps)) dispatches/s · ETA \(Int(eta.rounded())) s"
-    FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+    Terminal.progress(line)
   }
 
   private func clearBar() {
-    if showBar && lastDraw >= 0 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    if showBar && lastDraw >= 0 { Terminal.clearProgress() }
   }
 
   func finish(_ s: IndexSummary) {

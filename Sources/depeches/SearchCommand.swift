@@ -63,7 +63,7 @@ struct StatsCommand: ParsableCommand {
   func run() throws {
     try runReportingFailures {
       let stats = try index.open().stats()
-      print(json ? try JSONOutput.stats(stats) : TextOutput.stats(stats), terminator: json ? "\n" : "")
+      if json { Terminal.outputJSON(try JSONOutput.stats(stats)) } else { Terminal.output(TextOutput.stats(stats)) }
     }
   }
 }

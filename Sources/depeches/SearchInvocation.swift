@@ -28,6 +28,8 @@ struct SearchInvocation: Equatable {
 
   /// Largest page accepted.
   static let maxLimit = 10_000
+  /// Largest offset accepted: Xapian counts documents in 32 bits, and offset + limit must fit.
+  static let maxOffset = Int(UInt32.max) - maxLimit
 
   /// The query text.
   var query: String { words.joined(separator: " ") }
@@ -35,8 +37,8 @@ struct SearchInvocation: Equatable {
   /// The checks of search's own options; `ReadIndexOptions.validate(timeout:)` checks the
   /// shared ones. Throws `ValidationError` (exit 64).
   func validate() throws {
-    guard (1...Self.maxLimit).contains(limit) else { throw ValidationError("--limit must be between 1 and \(Self.maxLimit)") }
-    guard offset >= 0 else { throw ValidationError("--offset must be 0 or more") }
+    try checkRange(limit, 1...Self.maxLimit, option: "--limit")
+    try checkRange(offset, 0...Self.maxOffset, option: "--offset")
     if let from = try parseDay(since, option: "--since"), let to = try parseDay(until, option: "--until"), from > to {
       throw ValidationError("--since \(since!) is after --until \(until!)")
     }
@@ -70,7 +72,7 @@ struct SearchInvocation: Equatable {
         Terminal.note("no dispatch has all the words; showing those with any of them")
       }
       if json {
-        Terminal.output(try JSONOutput.search(response) + "\n")
+        Terminal.outputJSON(try JSONOutput.search(response))
       } else {
         Terminal.output(TextOutput.search(response))
       }

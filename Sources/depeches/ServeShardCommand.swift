@@ -29,8 +29,12 @@ struct ServeShardCommand: ParsableCommand {
   @Option(help: "Milliseconds before an idle or stuck connection is dropped (xapian-tcpsrv's default when absent).")
   var timeout: Int?
 
+  /// `--timeout`'s range in milliseconds: at least one, at most an hour (as `search --timeout`).
+  static let timeoutRange = 1...3_600_000
+
   func validate() throws {
-    guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
+    try checkRange(port, 1...65535, option: "--port")
+    if let timeout { try checkRange(timeout, Self.timeoutRange, option: "--timeout", unit: "milliseconds") }
     guard FileManager.default.fileExists(atPath: indexPath + "/iamglass") else {
       throw ValidationError("\(indexPath) is not a single Xapian database (serve each shard-NN folder of a sharded index on its own port)")
     }

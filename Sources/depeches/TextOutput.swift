@@ -2,22 +2,20 @@ import DepechesKit
 import Foundation
 
 /// Human-readable results: ranked dispatches with highlighted snippets, then the total and a
-/// histogram of matches per month.
+/// histogram of matches per month. Everything taken from the index or the query is
+/// interpolated into `TerminalText`, so its control characters are shown escaped.
 enum TextOutput {
   /// Width of the longest bar of the month histogram.
   static let histogramWidth = 30
 
-  static func search(_ r: SearchResponse) -> String {
-    var out = ""
+  static func search(_ r: SearchResponse) -> TerminalText {
+    var out: TerminalText = ""
     for hit in r.hits {
       let d = hit.dispatch
       out += "\(hit.rank). \(Terminal.bold(d.title))\n"
       let meta = [d.date?.iso ?? "undated", d.source, d.path].compactMap { $0 }.joined(separator: " · ")
-      out += "   " + Terminal.dim(meta) + "\n"
-      let marked = Terminal.styledStdout
-        ? hit.snippet.marked(open: "\u{1B}[1;33m", close: "\u{1B}[0m")
-        : hit.snippet.marked(open: "[", close: "]")
-      out += "   \(marked)\n\n"
+      out += "   \(Terminal.dim(meta))\n"
+      out += "   \(marked(hit.snippet))\n\n"
     }
     let shown = r.hits.isEmpty ? "" : " (showing \(r.hits.first!.rank)–\(r.hits.last!.rank))"
     out += "\(r.total) dispatch\(r.total == 1 ? "" : "es") match \"\(r.query)\"\(shown)\n"
@@ -31,9 +29,25 @@ enum TextOutput {
     return out
   }
 
-  static func histogram(_ months: [MonthCount]) -> String {
+  /// The snippet with its matches in bold yellow on a styled stdout, else `[like this]`.
+  static func marked(_ snippet: Snippet) -> TerminalText {
+    let scalars = Array(snippet.text.unicodeScalars)
+    let piece = { (range: Range<Int>) in String(String.UnicodeScalarView(scalars[range])) }
+    var out: TerminalText = ""
+    var cursor = 0
+    for range in snippet.highlights {
+      out += "\(piece(cursor..<range.lowerBound))"
+      out += Terminal.styledStdout
+        ? Terminal.style("1;33", piece(range), on: true) : "[\(piece(range))]"
+      cursor = range.upperBound
+    }
+    out += "\(piece(cursor..<scalars.count))"
+    return out
+  }
+
+  static func histogram(_ months: [MonthCount]) -> TerminalText {
     guard let top = months.map(\.count).max(), top > 0 else { return "" }
-    var out = "\nBy month:\n"
+    var out: TerminalText = "\nBy month:\n"
     for m in months {
       let bar = String(repeating: "█", count: max(1, m.count * histogramWidth / top))
       out += "  \(m.month ?? "undated")  \(bar) \(m.count)\n"
@@ -41,13 +55,14 @@ enum TextOutput {
     return out
   }
 
-  static func stats(_ s: IndexStats) -> String {
+  static func stats(_ s: IndexStats) -> TerminalText {
     let range = s.firstDate.map { "\($0.iso) … \(s.lastDate?.iso ?? "?")" } ?? "no dated dispatch"
+    let size = String(format: "%.1f", Double(s.sizeBytes) / 1e6)
     return """
       dispatches: \(s.dispatches)
       passages:   \(s.passages)
       dates:      \(range)
-      size:       \(String(format: "%.1f", Double(s.sizeBytes) / 1e6)) MB
+      size:       \(size) MB
       shards:     \(s.shards)
 
       """

@@ -1,5 +1,9 @@
 /// A hand-written scanner for the date forms of `FrenchDates` (no regular expressions: it runs
 /// over whole dispatches).
+///
+/// Linear in the text: a number is read once where it starts, a month name at most
+/// `maxMonthNameLength` letters, and the word around a candidate date is examined once for
+/// a URL however many candidates it holds.
 struct DateScanner {
   /// A date found at scalars `start..<end`.
   struct Match {
@@ -20,19 +24,25 @@ struct DateScanner {
   private static let separators: Set<Unicode.Scalar> = ["/", "-", "."]
   /// Characters that, before a digit, glue a number to a longer one (`1.16/11/2021`).
   private static let numberGlue: Set<Unicode.Scalar> = ["/", "-", ".", ":", ","]
+  /// The longest month name of `MonthNames` ("septembre"): a longer word is none of them.
+  static let maxMonthNameLength = 9
   /// Spaces allowed between the parts of a written date (NBSP and narrow NBSP too).
   private static let spaces: Set<Unicode.Scalar> = [" ", "\t", "\u{A0}", "\u{202F}"]
 
   /// The first acceptable date, left to right.
   func firstMatch() -> Match? {
     var i = 0
+    var lastWord: (range: Range<Int>, isURL: Bool)?
     while i < scalars.count {
       guard isDigit(i), startsNumber(i) else {
         i += 1
         continue
       }
-      if let match = numericDate(at: i) ?? writtenDate(at: i), !isInsideURL(match.start) {
-        return match
+      if let match = numericDate(at: i) ?? writtenDate(at: i) {
+        if lastWord.map({ !$0.range.contains(match.start) }) ?? true {
+          lastWord = word(around: match.start)
+        }
+        if !lastWord!.isURL { return match }
       }
       while isDigit(i) { i += 1 }
     }
@@ -75,7 +85,10 @@ struct DateScanner {
     let afterSpace = skipSpaces(i)
     guard afterSpace > i else { return nil }
     i = afterSpace
-    while i < scalars.count, scalars[i].properties.isAlphabetic { i += 1 }
+    while i < scalars.count, scalars[i].properties.isAlphabetic {
+      guard i - afterSpace < DateScanner.maxMonthNameLength else { return nil }
+      i += 1
+    }
     let word = FrenchAnalyzer.fold(String(String.UnicodeScalarView(scalars[afterSpace..<i])))
     guard let month = MonthNames.table[word] else { return nil }
     if i < scalars.count, scalars[i] == "." { i += 1 }
@@ -138,13 +151,13 @@ struct DateScanner {
     return year <= FrenchDates.twoDigitYearPivot ? 2000 + year : 1900 + year
   }
 
-  /// True when the whitespace-delimited word holding `i` looks like a URL.
-  private func isInsideURL(_ i: Int) -> Bool {
+  /// The whitespace-delimited word holding `i`, and whether it looks like a URL.
+  private func word(around i: Int) -> (range: Range<Int>, isURL: Bool) {
     var start = i
     while start > 0, !scalars[start - 1].properties.isWhitespace { start -= 1 }
     var end = i
     while end < scalars.count, !scalars[end].properties.isWhitespace { end += 1 }
     let word = String(String.UnicodeScalarView(scalars[start..<end])).lowercased()
-    return word.contains("://") || word.contains("www.")
+    return (start..<end, word.contains("://") || word.contains("www."))
   }
 }

@@ -1,6 +1,11 @@
 import Foundation
 
 /// What a format reader found, before the shared rules for title, date and passages.
+///
+/// The rules are linear in the text: one pass per rule over the lines. Control characters
+/// (C0 but whitespace, DEL, C1 but NEL), which a terminal would take as commands and which
+/// entity references or JSON escapes can produce after the binary check, become spaces in
+/// every field here, whatever the format.
 struct DispatchDraft {
   /// The title from metadata, if any.
   var title: String?
@@ -24,7 +29,7 @@ struct DispatchDraft {
 
   /// The dispatch, or nil when there is neither a title nor any text.
   func finish(absolutePath: String, displayPath: String) -> Dispatch? {
-    let text = needsNormalization ? body.precomposedStringWithCanonicalMapping : body
+    let text = DispatchDraft.withoutControls(needsNormalization ? TextDecoding.nfc(body) : body)
     let lines = Passages.lines(text)
     var (title, titleLine, removed) = resolveTitle(lines)
     guard !title.isEmpty else { return nil }
@@ -44,14 +49,14 @@ struct DispatchDraft {
       title: title, date: date ?? FrenchDates.firstDate(in: title + "\n" + kept),
       source: DispatchDraft.nonEmpty(source), author: DispatchDraft.nonEmpty(author),
       url: DispatchDraft.nonEmpty(url),
-      tags: tags.map(DispatchDraft.collapse).filter { !$0.isEmpty },
+      tags: tags.map { DispatchDraft.collapse(DispatchDraft.withoutControls($0)) }.filter { !$0.isEmpty },
       passages: Passages.split(kept))
   }
 
   /// The title (metadata, else the first non-empty line), the index of the line it came from
   /// or matched, and the lines to drop from the body (that line, unless too long for a title).
   private func resolveTitle(_ lines: [Substring]) -> (String, Int?, Set<Int>) {
-    var title = (title?.precomposedStringWithCanonicalMapping).map(DispatchDraft.collapse) ?? ""
+    var title = title.map { DispatchDraft.collapse(DispatchDraft.withoutControls(TextDecoding.nfc($0))) } ?? ""
     guard let first = lines.firstIndex(where: { !DispatchDraft.collapse($0).isEmpty }) else {
       return (title, nil, [])
     }
@@ -75,6 +80,26 @@ struct DispatchDraft {
     return words.map(Passages.string).joined(separator: " ")
   }
 
+  /// `text` with each control character that is not whitespace (C0 but tab to CR, DEL, C1
+  /// but NEL) replaced by a space: a space, not nothing, so that words stay apart as the
+  /// analyzer saw them. Text without any is returned as it is, after one pass over its bytes.
+  static func withoutControls(_ text: String) -> String {
+    func isControl(_ v: UInt32) -> Bool {
+      (v < 0x20 && !(0x09...0x0D).contains(v)) || ((0x7F...0x9F).contains(v) && v != 0x85)
+    }
+    // The check runs on every body: bytes, not scalars (C1 is 0xC2 then 0x80–0x9F in UTF-8).
+    var previous: UInt8 = 0
+    let found = text.utf8.contains { byte in
+      defer { previous = byte }
+      if byte < 0x80 { return isControl(UInt32(byte)) }
+      return previous == 0xC2 && isControl(UInt32(byte))
+    }
+    guard found else { return text }
+    var scalars = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars { scalars.append(isControl(scalar.value) ? " " : scalar) }
+    return String(scalars)
+  }
+
   /// A title cut at a word boundary with "…" when longer than `maxTitleCharacters`.
   static func shorten(_ title: String) -> String {
     guard title.count > maxTitleCharacters else { return title }
@@ -85,7 +110,7 @@ struct DispatchDraft {
 
   private static func nonEmpty(_ value: String?) -> String? {
     guard let value else { return nil }
-    let collapsed = collapse(value.precomposedStringWithCanonicalMapping)
+    let collapsed = collapse(withoutControls(TextDecoding.nfc(value)))
     return collapsed.isEmpty ? nil : collapsed
   }
 }

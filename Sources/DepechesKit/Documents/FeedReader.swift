@@ -1,4 +1,8 @@
 /// Reads RSS 2.0 (and RSS 1.0 / RDF) and Atom feeds: one draft per `<item>` or `<entry>`.
+///
+/// Linear in the feed: one pass of `MarkupScanner`; end tags find their open element in
+/// constant time (`OpenElements`); an item's categories are collected in a list, not by
+/// concatenation; the channel's title is read once, not once per item.
 enum FeedReader {
   /// What a feed file held.
   enum Outcome {
@@ -27,12 +31,16 @@ enum FeedReader {
       walker.take(token)
     }
     guard sawRoot else { return .notAFeed }
-    return .drafts(walker.items.enumerated().map { draft($0.element, number: $0.offset + 1, walker) })
+    // Every item carries the channel's title: made once, and as short as a title, so that
+    // many items under a long one stay linear.
+    let source = walker.feedTitle.map {
+      DispatchDraft.shorten(DispatchDraft.collapse(TextDecoding.nfc(HTMLReader.plainText($0))))
+    }
+    return .drafts(walker.items.enumerated().map { draft($0.element, number: $0.offset + 1, source: source) })
   }
 
-  private static func draft(_ fields: [String: String], number: Int, _ walker: FeedWalker)
-    -> DispatchDraft
-  {
+  private static func draft(_ item: FeedWalker.Item, number: Int, source: String?) -> DispatchDraft {
+    let fields = item.fields
     var draft = DispatchDraft()
     draft.title = fields["title"].map(HTMLReader.plainText)
     let html = bodyFields.lazy.compactMap { fields[$0] }.first { !$0.isEmpty } ?? ""
@@ -43,8 +51,8 @@ enum FeedReader {
     }
     draft.author = fields["author"] ?? fields["dc:creator"]
     draft.url = fields["link"]
-    draft.source = walker.feedTitle.map(HTMLReader.plainText)
-    draft.tags = fields["category"].map { $0.split(separator: "\n").map(String.init) } ?? []
+    draft.source = source
+    draft.tags = item.categories.flatMap { $0.split(separator: "\n").map(String.init) }
     let key = ["guid", "id", "link"].lazy.compactMap { fields[$0] }
       .map { DispatchDraft.collapse($0) }.first { !$0.isEmpty }
     draft.item = key ?? "item \(number)"
@@ -54,14 +62,22 @@ enum FeedReader {
 
 /// The state of one pass over a feed's tokens.
 struct FeedWalker {
-  /// Each item's fields: the text of its direct children by lower-cased name.
-  private(set) var items = [[String: String]]()
+  /// One item's children.
+  struct Item {
+    /// The text of its direct children by lower-cased name (the first of each name).
+    var fields: [String: String] = [:]
+    /// The text of each of its `<category>` children, in order.
+    var categories: [String] = []
+  }
+
+  /// The items, in order.
+  private(set) var items = [Item]()
   /// The channel's or feed's own title.
   private(set) var feedTitle: String?
 
-  private var stack = [String]()
+  private var stack = OpenElements()
   private var itemDepth: Int?
-  private var current = [String: String]()
+  private var current = Item()
   private var field: (name: String, depth: Int, text: String)?
 
   /// Takes the next token.
@@ -81,10 +97,10 @@ struct FeedWalker {
   }
 
   private mutating func start(_ name: String, _ attributes: [String: String]) {
-    stack.append(name)
+    stack.push(name)
     if itemDepth == nil, FeedReader.itemElements.contains(name) {
       itemDepth = stack.count
-      current = [:]
+      current = Item()
       return
     }
     let isChild = itemDepth.map { stack.count == $0 + 1 } ?? isFeedTitle(name)
@@ -103,7 +119,7 @@ struct FeedWalker {
       items.append(current)
       itemDepth = nil
     }
-    stack.removeSubrange(index...)
+    stack.close(from: index)
   }
 
   private mutating func close(_ open: (name: String, depth: Int, text: String)) {
@@ -112,10 +128,9 @@ struct FeedWalker {
       if feedTitle == nil { feedTitle = open.text }
       return
     }
-    if open.name == "category", let tags = current["category"] {
-      current["category"] = tags + "\n" + open.text
-    } else if open.name != "link" || !open.text.isEmpty {
-      current[open.name] = current[open.name] ?? open.text
+    if open.name == "category" { current.categories.append(open.text) }
+    if open.name != "link" || !open.text.isEmpty {
+      current.fields[open.name] = current.fields[open.name] ?? open.text
     }
   }
 

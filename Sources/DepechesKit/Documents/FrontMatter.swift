@@ -2,6 +2,9 @@ import Foundation
 
 /// A small, tolerant reader of the YAML front matter at the top of Markdown files: flat
 /// `key: value` pairs, quoted or not, and lists written `[a, b]` or as `- a` lines.
+///
+/// Linear in the text: the lines are cut once, each is read once, list items are appended
+/// in place.
 struct FrontMatter {
   /// Scalar values by lower-cased key.
   var values = [String: String]()

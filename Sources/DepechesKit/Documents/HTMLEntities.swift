@@ -1,5 +1,8 @@
 /// Decodes HTML and XML character references: named (the common ones in French text) and
 /// numeric (`&#233;`, `&#xE9;`). Unknown or malformed references stay as written.
+///
+/// Linear in the text: one pass, and a reference is looked for at most `maxNameLength`
+/// bytes after its `&`.
 enum HTMLEntities {
   /// The longest entity name looked up.
   static let maxNameLength = 10

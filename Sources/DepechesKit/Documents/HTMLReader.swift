@@ -1,5 +1,8 @@
 /// Reads an HTML page: its readable text (the `<article>`, else `<main>`, else `<body>`) and
 /// its metadata (Open Graph, `<title>`, `<time datetime>`, `<meta name="date">`, canonical link).
+///
+/// Linear in the page: one pass of `MarkupScanner`, and end tags find their open element in
+/// constant time (`OpenElements`), however many elements are left unclosed.
 enum HTMLReader {
   /// Elements whose text is never part of the dispatch (their metadata still counts).
   static let skippedElements: Set<String> = [
@@ -53,7 +56,7 @@ struct HTMLWalker {
   var timeDatetime: String?
   var canonical: String?
 
-  private var skipped = [String]()
+  private var skipped = OpenElements()
   private var depth = [String: Int]()
   private var buffers = [String: String]()
   private var capture: (name: String, text: String)?
@@ -87,7 +90,7 @@ struct HTMLWalker {
     readMetadata(name, attributes)
     if HTMLReader.blockElements.contains(name) { appendBreak() }
     if closed { return }
-    if HTMLReader.skippedElements.contains(name) { skipped.append(name) }
+    if HTMLReader.skippedElements.contains(name) { skipped.push(name) }
     if HTMLWalker.regions.contains(name) { depth[name, default: 0] += 1 }
     if (name == "title" && titleText == nil) || (name == "h1" && firstH1 == nil) {
       capture = (name, "")
@@ -95,7 +98,7 @@ struct HTMLWalker {
   }
 
   private mutating func end(_ name: String) {
-    if let index = skipped.lastIndex(of: name) { skipped.removeSubrange(index...) }
+    if let index = skipped.lastIndex(of: name) { skipped.close(from: index) }
     if let count = depth[name], count > 0 { depth[name] = count - 1 }
     if let captured = capture, captured.name == name {
       if name == "title" { titleText = captured.text } else { firstH1 = captured.text }

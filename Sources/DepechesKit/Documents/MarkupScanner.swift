@@ -1,5 +1,8 @@
 /// A tolerant tag scanner for HTML and XML (not a DOM): it cuts markup into text, start tags
 /// and end tags, never fails, and skips the content of `script` and `style`.
+///
+/// Linear in the text: the position only moves forward, and every search for a closing
+/// marker (`>`, `-->`, `]]>`, `</script`) that fails runs to the end and stops there.
 struct MarkupScanner {
   /// One piece of markup.
   enum Token: Equatable {

@@ -8,6 +8,8 @@
 ///
 /// The work is done on the body's UTF-8 bytes: a character is a Unicode scalar (one byte that
 /// is not a continuation byte), and scalars are decoded only where a test needs their value.
+/// Linear in the body: a long paragraph is cut in windows of `maxPassageCharacters`, each
+/// looked at a bounded number of times (at most `maxClosingMarks` behind a sentence end).
 public enum Passages {
   /// The longest passage, in characters (Unicode scalars of NFC text).
   public static let maxPassageCharacters = 800
@@ -179,10 +181,18 @@ public enum Passages {
     return nil
   }
 
+  /// Closing marks looked at behind a sentence end, at most: more than any sentence ends with,
+  /// and a bound that keeps cutting a paragraph of nothing but closers linear.
+  static let maxClosingMarks = 16
+
   /// The scalar at `i` ends a sentence (closing quotes after the punctuation belong to it).
   private static func endsSentence(_ p: Bytes, at i: Int) -> Bool {
     var k = i
-    while k > 0, isCloser(UTF8Text.scalar(p, at: k)) { k = UTF8Text.offset(p, before: k) }
+    var closers = 0
+    while k > 0, closers < maxClosingMarks, isCloser(UTF8Text.scalar(p, at: k)) {
+      k = UTF8Text.offset(p, before: k)
+      closers += 1
+    }
     let punctuation = UTF8Text.scalar(p, at: k)
     guard isTerminator(punctuation) else { return false }
     let gap = UTF8Text.offset(p, after: i)

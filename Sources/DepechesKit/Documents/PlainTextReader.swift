@@ -2,6 +2,8 @@ import Foundation
 
 /// Reads plain text: an optional header block of `Key: value` lines at the top, then the body
 /// (title = `Titre:` header, else the first non-empty line).
+///
+/// Linear in the file: the lines are cut once and each header line is looked at once.
 enum PlainTextReader {
   /// Header keys (lower-case) and the field each one fills.
   static let headerKeys: [String: Field] = [

@@ -4,6 +4,10 @@ import Foundation
 ///
 /// Order: UTF-16 with a BOM; valid UTF-8 (BOM stripped); else a declared ISO-8859-15, else
 /// Windows-1252 (a declared charset outside the Latin family is refused). NUL bytes or too many control characters mean a binary file.
+///
+/// Linear in the bytes: every step is one pass, and NFC goes through `nfc(_:)`, which first
+/// breaks runs of combining marks longer than Unicode's stream-safe bound (canonical
+/// reordering of one unbroken run is quadratic in its length).
 enum TextDecoding {
   /// The decoded text, or the reason it could not be decoded.
   enum Outcome: Equatable {
@@ -49,9 +53,52 @@ enum TextDecoding {
   private static func finish(_ raw: String) -> Outcome {
     if looksBinary(raw) { return .skipped("binary file") }
     let lineEnds = normalizeLineEnds(raw)
-    let text = isCertainlyNFC(lineEnds) ? lineEnds : lineEnds.precomposedStringWithCanonicalMapping
+    let text = nfc(lineEnds)
     if text.allSatisfy({ $0.isWhitespace }) { return .skipped("empty file") }
     return .text(text)
+  }
+
+  /// Combining marks in a row kept as they are, at most: Unicode's stream-safe format
+  /// (UAX #15, section 13) puts a combining grapheme joiner after 30, which no real text has.
+  static let maxCombiningRun = 30
+  /// What the stream-safe format inserts into longer runs: it blocks reordering across it.
+  static let combiningGraphemeJoiner: Unicode.Scalar = "\u{034F}"
+
+  /// `text` in NFC, in time linear in its length: text that NFC cannot change is returned
+  /// as it is; runs of more than `maxCombiningRun` combining marks are first cut by a
+  /// combining grapheme joiner, as the stream-safe format does.
+  static func nfc(_ text: String) -> String {
+    if isCertainlyNFC(text) { return text }
+    return streamSafe(text).precomposedStringWithCanonicalMapping
+  }
+
+  /// `text` with a combining grapheme joiner after every `maxCombiningRun` combining marks
+  /// in a row (the same text when no run is that long).
+  static func streamSafe(_ text: String) -> String {
+    func isCombining(_ scalar: Unicode.Scalar) -> Bool {
+      scalar.value >= 0x300 && scalar.properties.canonicalCombiningClass != .notReordered
+    }
+    var run = 0
+    let needsJoiner = text.unicodeScalars.contains { scalar in
+      run = isCombining(scalar) ? run + 1 : 0
+      return run > maxCombiningRun
+    }
+    guard needsJoiner else { return text }
+    var out = String.UnicodeScalarView()
+    run = 0
+    for scalar in text.unicodeScalars {
+      if isCombining(scalar) {
+        if run == maxCombiningRun {
+          out.append(combiningGraphemeJoiner)
+          run = 0
+        }
+        run += 1
+      } else {
+        run = 0
+      }
+      out.append(scalar)
+    }
+    return String(out)
   }
 
   /// True when NFC normalisation cannot change the text, checked cheaply: every scalar is

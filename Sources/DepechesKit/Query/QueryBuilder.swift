@@ -39,6 +39,9 @@ struct MatchPlan {
 /// ranks higher. Synonyms join each side as Xapian SYNONYM groups. Phrases use exact forms
 /// (and name variants from the synonym table) only, so "cessez le feu" does not match "cessé
 /// le feu", while "Nagorny Karabakh" matches "Nagorno-Karabagh".
+///
+/// `build` recurses along the node tree, whose depth the grammar bounds
+/// (`QueryGrammar.maxDepth`), and the parser bounds its words (`QueryParser.maxWords`).
 final class QueryBuilder {
   private let db: XapianDatabase
   private let stems: StemCache

@@ -110,7 +110,7 @@ public final class SearchIndex {
   }
 
   private func runSearch(_ request: SearchRequest) throws -> SearchResponse {
-    guard let node = parser.parse(request.query, defaultOperator: .and) else {
+    guard let node = try parser.parse(request.query, defaultOperator: .and) else {
       throw DepechesError.invalidQuery("nothing to search for in \"\(request.query)\"")
     }
     // One reader per search: the query, its correction, its any-word fallback and the
@@ -119,12 +119,12 @@ public final class SearchIndex {
     var outcome = try execute(node, request, wordSets: wordSets)
     let suggested = try suggestion(for: request.query, wordSets: wordSets)
     var corrected: String?
-    if outcome.total == 0, let suggested, let fixedNode = parser.parse(suggested, defaultOperator: .and) {
+    if outcome.total == 0, let suggested, let fixedNode = try parser.parse(suggested, defaultOperator: .and) {
       let fixed = try execute(fixedNode, request, wordSets: wordSets)
       if fixed.total > 0 { (outcome, corrected) = (fixed, suggested) }
     }
     var fellBack = false
-    if outcome.total == 0, let anyNode = parser.parse(request.query, defaultOperator: .or), anyNode != node {
+    if outcome.total == 0, let anyNode = try parser.parse(request.query, defaultOperator: .or), anyNode != node {
       outcome = try execute(anyNode, request, wordSets: wordSets)
       fellBack = outcome.total > 0
     }

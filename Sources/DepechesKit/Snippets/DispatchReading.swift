@@ -33,7 +33,7 @@ extension SearchIndex {
     let passages = stored.dispatch.passages
     var reading = DispatchReading(
       dispatch: stored.dispatch, titleHighlights: [], highlights: passages.map { _ in [] }, bestPassage: nil)
-    guard let query, let node = parser.parse(query, defaultOperator: .and) else { return reading }
+    guard let query, let node = try parser.parse(query, defaultOperator: .and) else { return reading }
     let table = synonymTable
     let builder = QueryBuilder(
       db: db, stems: stems, wordSets: WordSetReader(db: db), synonyms: { table.variants(of: $0) })
