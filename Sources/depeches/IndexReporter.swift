@@ -57,9 +57,12 @@ final class IndexReporter {
     let why = reasons.isEmpty ? "" : " (" + reasons.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ") + ")"
     let mb = Double(s.bytesRead) / 1e6
     Terminal.note(
-      "indexed \(s.dispatches) dispatches from \(s.added + s.updated) files: added \(s.added), updated \(s.updated), removed \(s.removed), unchanged \(s.unchanged), skipped \(s.skipped.count)\(why) in \(format(s.seconds)) s (\(format(mb)) MB read)"
+      "indexed \(Self.count(s.dispatches, "dispatch", "dispatches")) from \(Self.count(s.added + s.updated, "file", "files")): added \(s.added), updated \(s.updated), removed \(s.removed), unchanged \(s.unchanged), skipped \(s.skipped.count)\(why) in \(format(s.seconds)) s (\(format(mb)) MB read)"
         + (s.compacted ? ", compacted" : "") + (s.interrupted ? " — interrupted" : ""))
   }
+
+  /// "1 dispatch", "2 dispatches": the number with the noun it takes.
+  static func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
 
   /// The first words of a skip reason, to group them in the summary.
   private static func kind(_ reason: String) -> String {

@@ -162,6 +162,14 @@ import Testing
     #expect(run.stderr.contains("broken.txt"))
     #expect(run.stderr.contains("skipped 1"))
   }
+
+  @Test func theSummaryCountsInTheSingularForOne() throws {
+    let ws = Workspace()
+    ws.write("one/a.txt", bytes: Array("Titre\n\nUn texte sur la guerre.\n".utf8))
+    let run = try ws.run("index", "one", "--index", "One")
+    #expect(run.status == 0)
+    #expect(run.stderr.contains("indexed 1 dispatch from 1 file:"), "\(run.stderr)")
+  }
 }
 
 @Suite struct CommandTypoTests {
