@@ -13,7 +13,8 @@ public enum DepechesServer {
   ) -> some ApplicationProtocol {
     let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: GuardMiddleware())  // before the routes: Hummingbird wraps each route as it is added
-    Routes(pool: IndexPool(configuration: configuration)).add(to: router)
+    let cache = ResponseCache(paths: configuration.indexes, capacityBytes: configuration.cacheMegabytes << 20)
+    Routes(pool: IndexPool(configuration: configuration), cache: cache).add(to: router)
     var logger = Logger(label: "depeches-server")
     logger.logLevel = .warning
     return Application(

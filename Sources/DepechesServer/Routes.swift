@@ -7,6 +7,7 @@ import Hummingbird
 /// render; a thrown failure becomes its response in `GuardMiddleware`.
 struct Routes: Sendable {
   let pool: IndexPool
+  let cache: ResponseCache
 
   func add(to router: Router<BasicRequestContext>) {
     router.get("/") { request, _ in await searchPage(request) }
@@ -31,7 +32,11 @@ struct Routes: Sendable {
 
   private func apiSearch(_ request: Request) async throws -> Response {
     let search = try SearchParameters(FormQuery(request.uri.query), requireQuery: true).request
-    return Reply.json(try JSONOutput.search(try await pool.run { try $0.search(search) }.value))
+    let answer = try await cache.answer(for: "api?" + (request.uri.query ?? "")) {
+      let engine = try await pool.run { try $0.search(search) }
+      return (try JSONOutput.search(engine.value) + "\n", Reply.jsonType, engine.warnings.isEmpty)
+    }
+    return Reply.text(answer.body, type: answer.type)
   }
 
   private func apiDispatch(id: String?) async throws -> Response {
@@ -42,34 +47,24 @@ struct Routes: Sendable {
   }
 
   private func searchPage(_ request: Request) async -> Response {
-    let search: SearchParameters
-    do {
-      search = try SearchParameters(FormQuery(request.uri.query), requireQuery: false)
-    } catch {
-      return failurePage(error, search: nil)
-    }
-    do {
+    await page(request) { search in
       if search.isBlank {
         let answer = try await pool.run { try $0.stats() }
         return Reply.html(SearchPage.home(stats: answer.value, warnings: answer.warnings))
       }
       let engineRequest = search.request
-      let answer = try await pool.run { try $0.search(engineRequest) }
-      return Reply.html(SearchPage.results(answer.value, for: search, warnings: answer.warnings))
-    } catch {
-      return failurePage(error, search: search)
+      let page = try await cache.answer(for: "page?" + (request.uri.query ?? "")) {
+        let answer = try await pool.run { try $0.search(engineRequest) }
+        let html = SearchPage.results(answer.value, for: search, warnings: answer.warnings)
+        return (html.markup, Reply.htmlType, answer.warnings.isEmpty)
+      }
+      return Reply.text(page.body, type: page.type)
     }
   }
 
   private func dispatchPage(_ request: Request, id: String?) async -> Response {
     guard let id, Self.isDispatchID(id) else { return failurePage(Failure.notFound("dispatch"), search: nil) }
-    let search: SearchParameters
-    do {
-      search = try SearchParameters(FormQuery(request.uri.query), requireQuery: false)
-    } catch {
-      return failurePage(error, search: nil)
-    }
-    do {
+    return await page(request) { search in
       let query = search.isBlank ? nil : search.query
       let answer = try await pool.run { index -> DispatchReading? in
         do {
@@ -80,6 +75,20 @@ struct Routes: Sendable {
       }
       guard let reading = answer.value else { return failurePage(Failure.notFound("dispatch \(id)"), search: search) }
       return Reply.html(DispatchPage.page(reading, search: search))
+    }
+  }
+
+  /// A page made from the request's search parameters by `render`: parameters the client got
+  /// wrong, or a failure of `render`, become the error page (with the search box kept filled).
+  private func page(_ request: Request, render: (SearchParameters) async throws -> Response) async -> Response {
+    let search: SearchParameters
+    do {
+      search = try SearchParameters(FormQuery(request.uri.query), requireQuery: false)
+    } catch {
+      return failurePage(error, search: nil)
+    }
+    do {
+      return try await render(search)
     } catch {
       return failurePage(error, search: search)
     }

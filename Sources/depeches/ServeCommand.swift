@@ -17,7 +17,8 @@ struct ServeCommand: ParsableCommand {
       (bad parameters), 404 (unknown path or id) or 503 (no index yet, shard down).
 
       Listens on this machine only (127.0.0.1) unless --host says otherwise. Each request sees \
-      the index's latest commit, also during a `depeches index` run. Ctrl-C stops the server.
+      the index's latest commit, also during a `depeches index` run: an answer kept by the \
+      cache (--cache-mb) is served only while the index is unchanged. Ctrl-C stops the server.
       """)
 
   /// The server program, looked for beside this one.
@@ -31,8 +32,15 @@ struct ServeCommand: ParsableCommand {
   @Option(help: "TCP port to listen on (0: any free port).")
   var port = ServeConfiguration.defaultPort
 
+  @Option(
+    name: .customLong("cache-mb"),
+    help: "Megabytes of finished search answers to keep while the index has not changed (0: none; indexes with remote shards are never cached).")
+  var cacheMegabytes = ServeConfiguration.defaultCacheMegabytes
+
   var serveConfiguration: ServeConfiguration {
-    ServeConfiguration(indexes: index.indexes, timeout: index.timeout, partial: index.partial, host: host, port: port)
+    ServeConfiguration(
+      indexes: index.indexes, timeout: index.timeout, partial: index.partial, host: host, port: port,
+      cacheMegabytes: cacheMegabytes)
   }
 
   func validate() throws {

@@ -27,15 +27,18 @@ import Testing
       let first = try self.index(folder)
       #expect(first.added == 4)
       #expect(try await total(client, "blindés") == 4)  // the index appeared
-      folder.write("in/5.txt", "Bravo\n\nLes négociations reprennent.")
+      #expect(try await total(client, "blindés") == 4)  // the same search again: the kept answer
+      folder.write("in/5.txt", "Bravo\n\nLes négociations reprennent, les blindés reculent.")
       let second = try self.index(folder, compact: false)
       #expect(!second.compacted)
       #expect(try await total(client, "négociations") == 1)  // a new commit, same folder
+      #expect(try await total(client, "blindés") == 5)  // no answer kept from before the commit
       (6...20).forEach { folder.write("in/\($0).txt", "Charlie \($0)\n\nUn cessez-le-feu est signé.") }
       let third = try self.index(folder)
       #expect(third.compacted)
       #expect(try await total(client, "cessez-le-feu") == 15)  // a compaction swapped the folder
       #expect(try await total(client, "négociations") == 1)
+      #expect(try await total(client, "blindés") == 5)
     }
   }
 }

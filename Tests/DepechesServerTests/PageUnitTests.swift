@@ -65,7 +65,8 @@ import Testing
   }
 
   @Test func theServeCommandLineRoundTrips() {
-    let configuration = ServeConfiguration(indexes: ["A", "b c"], timeout: 2.5, partial: true, host: "::1", port: 0)
+    let configuration = ServeConfiguration(
+      indexes: ["A", "b c"], timeout: 2.5, partial: true, host: "::1", port: 0, cacheMegabytes: 7)
     #expect(ServeConfiguration.parse(configuration.arguments) == .success(configuration))
     #expect(ServeConfiguration.parse([]) == .success(ServeConfiguration()))
     #expect(configuration.isLoopback && ServeConfiguration().isLoopback)
@@ -73,7 +74,8 @@ import Testing
     for (arguments, message) in [
       (["--port", "70000"], "--port must be between"), (["--port", "x"], "--port expects a number"),
       (["--timeout", "0"], "--timeout must be"), (["--host", ""], "--host expects"), (["--index"], "--index needs a value"),
-      (["--verbose"], "unknown option --verbose"),
+      (["--verbose"], "unknown option --verbose"), (["--cache-mb", "-1"], "--cache-mb must be between"),
+      (["--cache-mb", "lots"], "--cache-mb expects a number"),
     ] {
       guard case .failure(let error) = ServeConfiguration.parse(arguments) else {
         Issue.record("\(arguments) parsed")

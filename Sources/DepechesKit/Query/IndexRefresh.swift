@@ -31,3 +31,31 @@ public struct IndexFolders: Equatable, Sendable {
     }
   }
 }
+
+/// Which commit of which folders some index paths hold now: equal for as long as nothing was
+/// committed, compacted, added or removed behind them, different after any of those. A server
+/// keeps a finished answer only while this stays equal. Nil when it cannot be known without
+/// asking a server (a remote shard) or when a path is not an index.
+///
+/// Each local database's version file is replaced (a new file, renamed in) by every commit
+/// that changes something, so its inode, size and modification time name the commit; a
+/// `stat` per shard costs microseconds, where reopening the database to read its revision
+/// would need a database handle per check.
+public struct IndexGeneration: Equatable, Sendable {
+  private var identities: [String]
+
+  /// The generation of `paths` (as `SearchIndex(paths:)` reads them) now.
+  public init?(paths: [String]) {
+    var identities: [String] = []
+    for path in paths {
+      guard let shards = try? IndexOpener.shards(of: path) else { return nil }
+      for shard in shards {
+        guard case .local(let folder) = shard else { return nil }
+        var info = stat()
+        guard stat(folder + "/" + IndexLayout.versionFileName, &info) == 0 else { return nil }
+        identities.append("\(info.st_dev):\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")
+      }
+    }
+    self.identities = identities
+  }
+}

@@ -6,6 +6,9 @@ import Foundation
 public struct IndexLayout: Equatable, Sendable {
   /// Name of the stub file listing the shards.
   public static let stubName = "XAPIANDB"
+  /// The file by which Xapian's glass backend knows a database folder; every commit that
+  /// changes something replaces it.
+  public static let versionFileName = "iamglass"
   /// Most shards one index may have.
   public static let maxShards = 64
 
