@@ -21,6 +21,10 @@ int cx_database_expand(cx_database *db, uint32_t docid, uint32_t max, cx_buffer 
                        cx_error *error) {
   return guarded(error, [&] {
     Xapian::Enquire enquire(db->db);
+    // Bo1 (divergence from randomness) weighs a term by how much more often the document
+    // uses it than the collection would lead one to expect: the subject's words. The default
+    // (TradEWeight, with an RSet of one) ranks the rarest words first, often one-off words.
+    enquire.set_expansion_scheme("bo1");
     Xapian::RSet rset;
     rset.add_document(docid);
     WordsOnly words;

@@ -72,13 +72,15 @@ extension SearchIndex {
     [.excluding(ids: [dispatch.id])]
   }
 
-  /// The dispatch's best expand terms, words only: no stop word, number or word shorter
-  /// than `DocumentBuilder.minSpellingLength`.
+  /// The dispatch's best expand terms, words only (no stop word, number or word shorter
+  /// than `DocumentBuilder.minSpellingLength`), one per stem: each word is searched with its
+  /// stem's forms, so "japonais" and "japonaises" would count one subject twice.
   private func expandTerms(of docid: UInt32) throws -> [String] {
     let candidates = try db.expandTerms(docid: docid, max: SearchIndex.similarTerms * SearchIndex.expandOverfetch)
+    var stemsSeen: Set<String> = []
     let words = candidates.filter { term in
       term.unicodeScalars.count >= DocumentBuilder.minSpellingLength && !StopWords.contains(term)
-        && !term.unicodeScalars.allSatisfy { ("0"..."9").contains($0) }
+        && !term.unicodeScalars.allSatisfy { ("0"..."9").contains($0) } && stemsSeen.insert(stems.foldedStem(term)).inserted
     }
     return Array(words.prefix(SearchIndex.similarTerms))
   }
