@@ -14,6 +14,7 @@ struct Routes: Sendable {
     router.get("/api/search") { request, _ in try await apiSearch(request) }
     router.get("/api/stats") { _, _ in Reply.json(try JSONOutput.stats(try await pool.run { try $0.stats() }.value)) }
     router.get("/api/dispatch/:id") { _, context in try await apiDispatch(id: context.parameters.get("id")) }
+    addWatchRoutes(to: router)
     router.get(RouterPath(Assets.stylesheetPath)) { _, _ in
       Reply.text(Assets.stylesheet, type: "text/css; charset=utf-8", cache: Assets.cacheControl)
     }
@@ -51,7 +52,7 @@ struct Routes: Sendable {
     do {
       if search.isBlank {
         let answer = try await pool.run { try $0.stats() }
-        return Reply.html(SearchPage.home(stats: answer.value, warnings: answer.warnings))
+        return Reply.html(SearchPage.home(stats: answer.value, warnings: answer.warnings, saved: savedSearches()))
       }
       let engineRequest = search.request
       let answer = try await pool.run { try $0.search(engineRequest) }
@@ -85,7 +86,7 @@ struct Routes: Sendable {
     }
   }
 
-  private func failurePage(_ error: any Error, search: SearchParameters?) -> Response {
+  func failurePage(_ error: any Error, search: SearchParameters?) -> Response {
     let failure = Failure(error)
     return Reply.html(Layout.errorPage(failure, search: search), status: failure.status)
   }
