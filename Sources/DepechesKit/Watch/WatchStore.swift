@@ -78,8 +78,14 @@ public struct WatchStore: Sendable {
     }
   }
 
-  /// Runs `body` holding an exclusive `flock` on the index folder (or stub file).
   private func locked<T>(_ body: () throws -> T) throws -> T {
+    try WatchStore.holdingLock(on: lockPath, body)
+  }
+
+  /// Runs `body` holding the saved searches' lock of the index at `lockPath` (an exclusive
+  /// `flock` of the folder, or stub file): also compaction's, while it copies the file into
+  /// the compacted folder and swaps it in, so that no change made meanwhile is lost.
+  static func holdingLock<T>(on lockPath: String, _ body: () throws -> T) throws -> T {
     let fd = open(lockPath, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else {
       throw DepechesError.unreadableFile(path: lockPath, reason: String(cString: strerror(errno)))
