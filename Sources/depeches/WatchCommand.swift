@@ -41,7 +41,7 @@ struct WatchAddCommand: ParsableCommand {
   @Argument(help: "The search's name: letters, digits, '.', '_', '-'.")
   var name: String
 
-  @Argument(help: "The query, in `search`'s syntax.")
+  @Argument(help: "The query, in `search`'s syntax (put `--` before it when a word starts with '-').")
   var words: [String]
 
   @Option(help: "Only dispatches dated on or after this day (YYYY-MM-DD); the first run also shows those already indexed from that day on.")
