@@ -71,19 +71,22 @@ public enum JSONOutput {
 
   /// The `search --json` document of a response.
   public static func search(_ r: SearchResponse) throws -> String {
-    let results = r.hits.map { hit in
-      Result(
-        rank: hit.rank, score: (hit.score * 10_000).rounded() / 10_000, id: hit.dispatch.id,
-        path: hit.dispatch.path, title: hit.dispatch.title, date: hit.dispatch.date?.iso,
-        source: hit.dispatch.source, author: hit.dispatch.author, url: hit.dispatch.url,
-        snippet: hit.snippet.text, highlights: hit.snippet.highlights.map { [$0.lowerBound, $0.upperBound] },
-        passage: hit.passage)
-    }
+    let results = r.hits.map(result)
     let doc = SearchDocument(
       query: r.query, total: r.total, results: results,
       facets: Facets(month: r.months.map { Month(value: $0.month, count: $0.count) }),
       suggestion: r.suggestion, corrected: r.corrected, fallback: r.fellBackToAnyWord ? "any" : nil)
     return try encode(doc)
+  }
+
+  /// One result object of a search document (also `watch run --json`'s and `similar --json`'s).
+  static func result(_ hit: SearchHit) -> Result {
+    Result(
+      rank: hit.rank, score: (hit.score * 10_000).rounded() / 10_000, id: hit.dispatch.id,
+      path: hit.dispatch.path, title: hit.dispatch.title, date: hit.dispatch.date?.iso,
+      source: hit.dispatch.source, author: hit.dispatch.author, url: hit.dispatch.url,
+      snippet: hit.snippet.text, highlights: hit.snippet.highlights.map { [$0.lowerBound, $0.upperBound] },
+      passage: hit.passage)
   }
 
   /// The `stats --json` document.
@@ -105,7 +108,7 @@ public enum JSONOutput {
     try encode(["error": message])
   }
 
-  private static func encode<T: Encodable>(_ value: T) throws -> String {
+  static func encode<T: Encodable>(_ value: T) throws -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     return String(decoding: try encoder.encode(value), as: UTF8.self)

@@ -18,6 +18,8 @@ public enum DepechesError: Error, CustomStringConvertible, Equatable, Sendable {
   case interrupted
   /// Any other failure of the Xapian library.
   case xapian(kind: XapianErrorKind, message: String)
+  /// A saved search that does not exist, exists already, or whose file cannot be read.
+  case watchFailed(String)
 
   /// A one-line, lower-case message for stderr.
   public var description: String {
@@ -40,6 +42,8 @@ public enum DepechesError: Error, CustomStringConvertible, Equatable, Sendable {
       return "interrupted; the work done so far is committed"
     case .xapian(let kind, let message):
       return "\(kind.rawValue): \(message)"
+    case .watchFailed(let message):
+      return message
     }
   }
 }

@@ -26,7 +26,7 @@ enum DispatchPage {
       main: """
         <article class="dispatch">
         <h1>\(dispatch.title.isEmpty ? "(sans titre)" : HTML.marked(dispatch.title, reading.titleHighlights))</h1>
-        <p class="meta">\(Layout.meta(dispatch))\(webLink(dispatch.url))</p>
+        <p class="meta">\(Layout.meta(dispatch))\(webLink(dispatch.url)) · \(WatchPages.similarLink(dispatch.id))</p>
         \(jump)
         <div class="text">\(passages)</div>
         <p class="back">\(back)</p>

@@ -26,6 +26,9 @@ final class IndexPool: @unchecked Sendable {
   private let configuration: ServeConfiguration
   private let threads: NIOThreadPool
 
+  /// The index paths served (the first keeps the saved searches).
+  var indexes: [String] { configuration.indexes }
+
   /// Idle indexes kept: a few more than the blocking threads that use them. Each holds open
   /// files and its own stemmer cache.
   static let maxIdle = 8

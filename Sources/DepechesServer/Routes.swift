@@ -15,6 +15,7 @@ struct Routes: Sendable {
     router.get("/api/search") { request, _ in try await apiSearch(request) }
     router.get("/api/stats") { _, _ in Reply.json(try JSONOutput.stats(try await pool.run { try $0.stats() }.value)) }
     router.get("/api/dispatch/:id") { _, context in try await apiDispatch(id: context.parameters.get("id")) }
+    addWatchRoutes(to: router)
     router.get(RouterPath(Assets.stylesheetPath)) { _, _ in
       Reply.text(Assets.stylesheet, type: "text/css; charset=utf-8", cache: Assets.cacheControl)
     }
@@ -50,7 +51,7 @@ struct Routes: Sendable {
     await page(request) { search in
       if search.isBlank {
         let answer = try await pool.run { try $0.stats() }
-        return Reply.html(SearchPage.home(stats: answer.value, warnings: answer.warnings))
+        return Reply.html(SearchPage.home(stats: answer.value, warnings: answer.warnings, saved: savedSearches()))
       }
       let engineRequest = search.request
       let page = try await cache.answer(for: "page?" + (request.uri.query ?? "")) {
@@ -94,7 +95,7 @@ struct Routes: Sendable {
     }
   }
 
-  private func failurePage(_ error: any Error, search: SearchParameters?) -> Response {
+  func failurePage(_ error: any Error, search: SearchParameters?) -> Response {
     let failure = Failure(error)
     return Reply.html(Layout.errorPage(failure, search: search), status: failure.status)
   }

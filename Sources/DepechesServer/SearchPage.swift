@@ -4,7 +4,7 @@ import DepechesKit
 /// results with their highlighted snippets, and the links to other pages.
 enum SearchPage {
   /// The first visit: what the index holds.
-  static func home(stats: IndexStats, warnings: [String]) -> HTML {
+  static func home(stats: IndexStats, warnings: [String], saved: [SavedSearch] = []) -> HTML {
     var range: HTML = .empty
     if let first = stats.firstDate, let last = stats.lastDate {
       range = ", du \(FrenchText.date(first)) au \(FrenchText.date(last))"
@@ -15,6 +15,7 @@ enum SearchPage {
         <h1>Rechercher dans les dépêches</h1>
         \(Layout.warnings(warnings))
         <p class="intro">L’index contient \(FrenchText.dispatches(stats.dispatches))\(range).</p>
+        \(WatchPages.savedSearches(saved))
         """)
   }
 
@@ -70,7 +71,7 @@ enum SearchPage {
       return """
         <li class="result">
         <h2><a href="\(page.string)#p-\(hit.passage)">\(hit.dispatch.title.isEmpty ? "(sans titre)" : hit.dispatch.title)</a></h2>
-        <p class="meta">\(Layout.meta(hit.dispatch))</p>
+        <p class="meta">\(Layout.meta(hit.dispatch)) · \(WatchPages.similarLink(hit.dispatch.id))</p>
         <p class="snippet">\(HTML.marked(hit.snippet.text, hit.snippet.highlights))</p>
         </li>
         """

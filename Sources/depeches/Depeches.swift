@@ -18,7 +18,7 @@ struct Depeches: ParsableCommand {
     version: "depeches 0.1.0 (Xapian \(xapianVersion))",
     subcommands: [
       IndexCommand.self, SearchCommand.self, StatsCommand.self, CompactCommand.self,
-      ServeShardCommand.self, BenchCommand.self, ServeCommand.self,
+      ServeShardCommand.self, BenchCommand.self, ServeCommand.self, WatchCommand.self, SimilarCommand.self,
     ]
   )
 

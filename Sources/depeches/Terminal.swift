@@ -28,6 +28,12 @@ enum Terminal {
     write(escapingJSONControls(json) + "\n", to: STDOUT_FILENO)
   }
 
+  /// Writes a document (an Atom feed) to stdout as it is but for control characters other
+  /// than newlines and tabs, shown escaped (the feed writer leaves none).
+  static func outputDocument(_ text: String) {
+    write(escapingControls(text, keepingLines: true), to: STDOUT_FILENO)
+  }
+
   /// Writes a one-line message to stderr; control characters in it (newlines too) are shown
   /// escaped, so a file name cannot break the line or drive the terminal.
   static func note(_ line: String) {

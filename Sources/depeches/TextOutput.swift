@@ -10,13 +10,7 @@ enum TextOutput {
 
   static func search(_ r: SearchResponse) -> TerminalText {
     var out: TerminalText = ""
-    for hit in r.hits {
-      let d = hit.dispatch
-      out += "\(hit.rank). \(Terminal.bold(d.title))\n"
-      let meta = [d.date?.iso ?? "undated", d.source, d.path].compactMap { $0 }.joined(separator: " · ")
-      out += "   \(Terminal.dim(meta))\n"
-      out += "   \(marked(hit.snippet))\n\n"
-    }
+    for hit in r.hits { out += self.hit(hit) }
     let shown = r.hits.isEmpty ? "" : " (showing \(r.hits.first!.rank)–\(r.hits.last!.rank))"
     out += "\(r.total) dispatch\(r.total == 1 ? "" : "es") match \"\(r.query)\"\(shown)\n"
     if let corrected = r.corrected {
@@ -27,6 +21,14 @@ enum TextOutput {
     if r.fellBackToAnyWord { out += "No dispatch has all the words: showing those with any of them\n" }
     out += histogram(r.months)
     return out
+  }
+
+  /// One result: rank and title, date, source and path, the marked snippet (also `watch run`'s
+  /// and `similar`'s).
+  static func hit(_ hit: SearchHit) -> TerminalText {
+    let d = hit.dispatch
+    let meta = [d.date?.iso ?? "undated", d.source, d.path].compactMap { $0 }.joined(separator: " · ")
+    return "\(hit.rank). \(Terminal.bold(d.title))\n   \(Terminal.dim(meta))\n   \(marked(hit.snippet))\n\n"
   }
 
   /// The snippet with its matches in bold yellow on a styled stdout, else `[like this]`.

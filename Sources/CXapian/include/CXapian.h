@@ -138,6 +138,12 @@ int cx_database_value_bounds(cx_database *db, unsigned slot, cx_buffer *lower,
 /** Number of sub-databases (shards), for `stats`. */
 int cx_database_shards(cx_database *db, uint32_t *out, cx_error *error);
 
+/** The best expand terms of one document, best first, as a string list (at most max,
+ *  unprefixed terms only): Xapian's ESet (Bo1 scheme) for an RSet of that document alone,
+ *  the query of `depeches similar` (dispatches about the same thing). */
+int cx_database_expand(cx_database *db, uint32_t docid, uint32_t max, cx_buffer *out,
+                       cx_error *error);
+
 /* ---- queries ---- */
 /** Frees a query (Swift's XapianQuery deinit). */
 void cx_query_free(cx_query *query);

@@ -64,6 +64,12 @@ final class BatchWriter {
     try db.metadataKeys(prefix: Schema.fileStatePrefix).isEmpty
   }
 
+  /// A metadata value of this database ("" when absent).
+  func metadata(_ key: String) throws -> String { try db.metadata(key: key) }
+
+  /// Sets a metadata value, written by the next commit.
+  func setMetadata(_ key: String, _ value: String) throws { try db.setMetadata(key: key, value: value) }
+
   /// Dispatches in this database.
   func documentCount() throws -> Int { try db.documentCount() }
 

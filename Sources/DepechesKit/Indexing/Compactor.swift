@@ -42,8 +42,10 @@ public enum Compactor {
       try? FileManager.default.removeItem(atPath: fresh)
       throw IndexLocation.mapWriteError(error, path: path)
     }
-    keepCompanions(from: path, to: fresh)
-    try swap(path, fresh)
+    try WatchStore.holdingLock(on: path) {
+      keepCompanions(from: path, to: fresh)
+      try swap(path, fresh)
+    }
     try? FileManager.default.removeItem(atPath: fresh)
     return Outcome(bytesBefore: before, bytesAfter: IndexStatistics.diskSize(path))
   }

@@ -28,7 +28,7 @@ final class DocumentBuilder {
 
   /// Analyses and packs one dispatch read from `absolutePath`, tagged with the file's term.
   /// Throws only when the stored text cannot be compressed (out of memory).
-  func build(_ dispatch: Dispatch, absolutePath: String, fileTerm: String) throws -> Built {
+  func build(_ dispatch: Dispatch, absolutePath: String, fileTerm: String, run: IndexRun) throws -> Built {
     var postings = WordTable<TermPostings>(capacity: DocumentBuilder.expectedTerms)
     var titleTerms: Set<String> = []
     var stemForms: [StemForm] = []
@@ -80,7 +80,7 @@ final class DocumentBuilder {
         ? (term, entry.positions.count + Int(DocumentBuilder.extraWdf(term, titleTerms: titleTerms))) : nil
     }
     let stored = StoredDispatch(dispatch: dispatch, absolutePath: absolutePath, passageStarts: starts)
-    let packed = try pack(stored, postings: postings, titleTerms: titleTerms, fileTerm: fileTerm)
+    let packed = try pack(stored, postings: postings, titleTerms: titleTerms, fileTerm: fileTerm, run: run)
     return Built(uniqueTerm: Schema.idTerm(dispatch.id), packed: packed, spellings: spellings, stemForms: stemForms)
   }
 
@@ -104,13 +104,14 @@ final class DocumentBuilder {
 
   private func pack(
     _ stored: StoredDispatch, postings: WordTable<TermPostings>, titleTerms: Set<String>,
-    fileTerm: String
+    fileTerm: String, run: IndexRun
   ) throws -> [UInt8] {
     let data = try stored.encoded()
     var p = Packer(reservingCapacity: data.count + postings.count * 24 + 256)
     p.raw([])  // no document data: the stored dispatch is a value (see `Schema.storedSlot`)
     let date = stored.dispatch.date
     var values = [(Schema.passagesSlot, String(stored.passageStarts.count))]
+    values += [(Schema.runSlot, Schema.runValue(run.sequence)), (Schema.indexedSlot, run.time)]
     if let date { values += [(Schema.dateSlot, Schema.dateValue(date)), (Schema.monthSlot, date.monthKey)] }
     p.u32(values.count + 1)
     for (slot, value) in values {

@@ -21,12 +21,15 @@ final class FilePreparer: @unchecked Sendable {
   // Sendable: `pool` is only touched with `lock` held; the reader is a value.
   private let reader: DocumentReader
   private let force: Bool
+  /// The run the documents are written by (their `Schema.runSlot` and `indexedSlot`).
+  private let run: IndexRun
   private var pool: [DocumentBuilder] = []
   private let lock = NSLock()
 
-  init(maxFileSize: Int, force: Bool) {
+  init(maxFileSize: Int, force: Bool, run: IndexRun = IndexRun(sequence: 1, time: IndexRun.timeText(Date()))) {
     reader = DocumentReader(maxFileSize: maxFileSize)
     self.force = force
+    self.run = run
   }
 
   /// Prepares one file whose size or time differ from `previous` (or that is new).
@@ -61,7 +64,7 @@ final class FilePreparer: @unchecked Sendable {
     let term = FileState.term(forPath: file.absolutePath)
     let built: [DocumentBuilder.Built]
     do {
-      built = try dispatches.map { try builder.build($0, absolutePath: file.absolutePath, fileTerm: term) }
+      built = try dispatches.map { try builder.build($0, absolutePath: file.absolutePath, fileTerm: term, run: run) }
     } catch {
       return .skipped("its text could not be compressed for storage (\(error))")
     }

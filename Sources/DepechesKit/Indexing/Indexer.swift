@@ -63,7 +63,8 @@ public final class Indexer {
     // index already remembers may be written again into a part.
     let fresh = try existing == 0 && mains.allSatisfy { try $0.remembersNoFile() }
     let parts = fresh ? ParallelParts.plan(layout: layout, bytesToRead: bytesToRead, options: options) : nil
-    let preparer = FilePreparer(maxFileSize: options.maxFileSize, force: options.force)
+    let run = IndexRun.next(after: try mains.map { writer in try writer.guarded { try writer.completedRun() } })
+    let preparer = FilePreparer(maxFileSize: options.maxFileSize, force: options.force, run: run)
     do {
       let lanes: WriterLanes
       if let parts {
@@ -74,9 +75,15 @@ public final class Indexer {
       }
       ledger.summary.interrupted = try lanes.run(toRead, onReport: ledger.record, isCancelled: isCancelled)
       if !ledger.summary.interrupted && !options.keepMissing { try removeMissing(files, writers: mains, ledger: ledger) }
-      for writer in mains { try writer.guarded { try writer.commit() } }
+      for writer in mains {
+        try writer.guarded {
+          if parts == nil { try writer.recordCompleted(run) }  // parts: once merged, below
+          try writer.commit()
+        }
+      }
       if let parts {
         try parts.merge(into: layout.path)
+        try IndexRun.recordCompleted(run, inIndexAt: layout.path)
         ledger.summary.compacted = true
         return (ledger.summary, layout, existing + ledger.summary.dispatches)
       }

@@ -134,13 +134,15 @@ public final class SearchIndex {
       fellBackToAnyWord: fellBack)
   }
 
-  private struct Outcome {
+  /// One execution's page, total and month counts.
+  struct Outcome {
     var total: Int
     var hits: [SearchHit]
     var months: [MonthCount]
   }
 
-  private func execute(_ node: QueryNode, _ request: SearchRequest, wordSets: WordSetReader) throws -> Outcome {
+  /// Runs one parsed query as `request` asks (no correction, no fallback): also `watch` and `similar`'s.
+  func execute(_ node: QueryNode, _ request: SearchRequest, wordSets: WordSetReader) throws -> Outcome {
     let table = synonymTable
     let builder = QueryBuilder(db: db, stems: stems, wordSets: wordSets, synonyms: { table.variants(of: $0) })
     var query = try builder.build(node)
@@ -149,6 +151,7 @@ public final class SearchIndex {
         slot: Schema.dateSlot, lower: request.since.map(Schema.dateValue), upper: request.until.map(Schema.dateValue))
       query = try XapianQuery.combine(.filter, [query, range])
     }
+    query = try SearchRestriction.apply(request.restrictions, to: query)
     let everything = max(1, try db.documentCount())
     // By relevance, the first `PassageScore.depth` candidates (and those tied with the last)
     // are reranked by their best passage, and every page is cut from that one list, fetched
@@ -217,7 +220,10 @@ public final class SearchIndex {
     let snippet = SnippetMaker(analyzer: analyzer, stems: stems).snippet(of: stored, passage: passage, hits: hits, plan: plan)
     var dispatch = stored.dispatch
     dispatch.passages = []
-    return SearchHit(rank: rank, score: score, dispatch: dispatch, snippet: snippet, passage: passage)
+    let indexedAt = try mset.value(at: index, slot: Schema.indexedSlot).utf8String
+    return SearchHit(
+      rank: rank, score: score, dispatch: dispatch, snippet: snippet, passage: passage,
+      indexedAt: indexedAt.isEmpty ? nil : indexedAt)
   }
 
   /// The query with each unknown word replaced by Xapian's spelling suggestion, if any.

@@ -15,6 +15,8 @@ public struct SearchRequest: Sendable {
   public var until: DispatchDate?
   /// The order of the results.
   public var sort: SearchSort
+  /// Filters added by the engine's own callers (`watch`, `similar`), applied after the dates.
+  public var restrictions: [SearchRestriction] = []
 
   /// A request with the command line's defaults.
   public init(
@@ -50,6 +52,9 @@ public struct SearchHit: Equatable, Sendable {
   public var snippet: Snippet
   /// Index of that passage in the dispatch (0-based).
   public var passage: Int
+  /// When the dispatch entered the index (the `index` run's start, `Schema.indexedSlot`):
+  /// nil for a dispatch written before runs were recorded.
+  public var indexedAt: String? = nil
 }
 
 /// The answer to a search.

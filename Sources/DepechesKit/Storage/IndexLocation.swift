@@ -17,7 +17,8 @@ public enum IndexLocation {
   }
 
   /// Files that may sit in an index folder besides the database.
-  static let allowedStrangers: Set<String> = ["README.md", ".gitignore", ".DS_Store"]
+  /// (Compaction copies them into the compacted folder: the saved searches travel with it.)
+  static let allowedStrangers: Set<String> = ["README.md", ".gitignore", ".DS_Store", Schema.watchesFileName]
 
   /// Opens the index for writing, creating it if needed; refuses to write into a folder that
   /// holds other files, and turns Xapian's failures into messages naming the folder.

@@ -34,6 +34,11 @@ public enum Schema {
   /// Kept in a value rather than the document data because Xapian deflates document data
   /// again with zlib, which measured about a tenth of indexing time; values are stored as is.
   public static let storedSlot: Int = 3
+  /// Value slot: the sequence number of the `index` run that added or last changed the
+  /// dispatch, `runValue` (zero-padded, so that it sorts), for `watch run`'s "entered since".
+  public static let runSlot: Int = 4
+  /// Value slot: when that run started, UTC, as "YYYY-MM-DDTHH:MM:SSZ" (a feed's `updated`).
+  public static let indexedSlot: Int = 5
 
   /// Metadata key prefix of the word sets: values that are sets of words, sorted and separated
   /// by `wordSetSeparator`. Each shard keeps the sets of what it holds; readers take the union
@@ -60,6 +65,17 @@ public enum Schema {
   /// Metadata key holding the synonym groups in use (text, one group per line), so that
   /// remote shards' synonyms stay available to the client.
   public static let synonymsKey = "depeches:synonyms"
+  /// Metadata key holding the sequence number of the last `index` run whose every dispatch is
+  /// committed (decimal; absent before the first). Written in a run's last commit, per shard;
+  /// readers take the lowest over the shards (see `IndexRun`).
+  public static let runCompletedKey = "depeches:run"
+  /// Digits of `runValue`: sorts as text, and outlasts any number of runs.
+  public static let runDigits = 12
+
+  /// The saved searches (`watch`) of an index: a JSON file inside the index folder (beside a
+  /// stub file's path, `STUB.depeches-watches.json`, when the index is a stub file), replaced
+  /// by atomic rename, so they travel with the folder and need no write lock.
+  public static let watchesFileName = "depeches-watches.json"
 
   /// Position of the first title word (Xapian positions start at 1).
   public static let titleStartPosition = 1
@@ -71,6 +87,11 @@ public enum Schema {
   /// The metadata key of a word set (`prefix` + word), or nil for a word too long to have one.
   public static func wordSetKey(_ prefix: String, _ word: String) -> String? {
     word.utf8.count <= maxWordSetKeyBytes && !word.isEmpty ? prefix + word : nil
+  }
+  /// The `runSlot` value of a run's sequence number.
+  public static func runValue(_ sequence: Int) -> String {
+    let digits = String(max(0, sequence))
+    return String(repeating: "0", count: max(0, runDigits - digits.count)) + digits
   }
   /// The unique term of a dispatch id.
   public static func idTerm(_ id: String) -> String { idPrefix + id }
