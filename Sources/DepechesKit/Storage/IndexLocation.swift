@@ -65,8 +65,7 @@ public enum IndexLocation {
 
   /// True for the names of the files Xapian writes in a glass database folder.
   static func isXapianFile(_ name: String) -> Bool {
-    name == "flintlock" || name.hasPrefix("iamglass") || name.hasSuffix(".glass") || name.hasSuffix(".tmp")
-      || name == Schema.cleanMarkName
+    name == "flintlock" || name.hasPrefix("iamglass") || name.hasSuffix(".glass") || name == Schema.cleanMarkName
   }
 
   /// Gives a write failure its user-facing form.
