@@ -6,9 +6,8 @@
 /// A `-word` after the first word is query syntax (without that word), as in ArgumentParser's
 /// reading (`forArgumentParser`). Anything else returns nil and goes to ArgumentParser, which
 /// also reports every usage error: another word or value starting with "-" (short options,
-/// `--help`, `--`), an unknown option, a
-/// single-value option or flag given twice, an empty value, a number that does not parse, or
-/// values that fail validation. QuickSearchTests checks that both readers agree, and that
+/// `--help`, `--`), an unknown option, a single-value option or flag given twice, an empty
+/// value, a number that does not parse, or values that fail validation. QuickSearchTests checks that both readers agree, and that
 /// `Option` lists exactly the options ArgumentParser knows for `search`.
 enum QuickSearch {
   /// Search's options, as this reader takes them. A test compares this table with
