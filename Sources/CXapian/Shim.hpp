@@ -11,6 +11,7 @@
 
 #include <xapian.h>
 
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <exception>
@@ -89,6 +90,12 @@ template <typename F> int guarded(cx_error *error, F body) noexcept {
     return CX_OK;
   } catch (const Xapian::Error &e) {
     int code = status_of(e);
+    // The system's reason (Xapian keeps errno apart from the message: "Error writing block
+    // 247" alone does not say the disk is full).
+    const char *reason = e.get_error_string();
+    if (reason && (std::strcmp(reason, std::strerror(ENOSPC)) == 0 ||
+                   std::strcmp(reason, std::strerror(EDQUOT)) == 0))
+      code = CX_ERR_DISK_FULL;
     set_error(error, code, e.get_type());
     append_message(error, ": ");
     append_message(error, e.get_msg());
@@ -96,6 +103,10 @@ template <typename F> int guarded(cx_error *error, F body) noexcept {
       append_message(error, " (");
       append_message(error, e.get_context());
       append_message(error, ")");
+    }
+    if (reason) {
+      append_message(error, ": ");
+      append_message(error, reason);
     }
     return code;
   } catch (const std::bad_alloc &) {

@@ -1,6 +1,8 @@
 // Writable.cpp: writing a database, and compaction.
 #include "Shim.hpp"
 
+#include <sstream>
+
 using namespace cxshim;
 
 extern "C" {
@@ -12,16 +14,28 @@ int cx_writable_open(const char *path, int create, int scratch, cx_writable **ou
   return guarded(error, [&] {
     int flags = create ? Xapian::DB_CREATE_OR_OPEN : Xapian::DB_OPEN;
     if (scratch) flags |= Xapian::DB_DANGEROUS | Xapian::DB_NO_SYNC;
-    *out = new cx_writable{Xapian::WritableDatabase(path, flags)};
+    auto db = std::make_unique<cx_writable>(cx_writable{Xapian::WritableDatabase(path, flags)});
+    // Every change waits in an unflushed transaction until cx_writable_commit: Xapian then
+    // never commits on its own (outside a transaction it does, every 10,000 documents), so a
+    // batch lands whole or not at all.
+    db->db.begin_transaction(false);
+    *out = db.release();
   });
 }
 
 void cx_writable_free(cx_writable *db) {
   if (!db) return;
   try {
+    // Cancelling the open transaction drops every change since the last commit, where
+    // close() or the destructor would commit them.
+    db->db.cancel_transaction();
+  } catch (...) {
+    // Nothing to report to (no transaction is open after a failed commit).
+  }
+  try {
     db->db.close();
   } catch (...) {
-    // Nothing to report to: a failed implicit commit leaves the last commit, as a crash would.
+    // Nothing to report to: the last commit stays, as after a crash.
   }
   delete db;
 }
@@ -96,7 +110,18 @@ int cx_writable_doccount(cx_writable *db, uint32_t *out, cx_error *error) {
 }
 
 int cx_writable_commit(cx_writable *db, cx_error *error) {
-  return guarded(error, [&] { db->db.commit(); });
+  return guarded(error, [&] {
+    try {
+      db->db.commit_transaction();  // unflushed: the changes are now pending, not yet on disk
+      db->db.commit();
+    } catch (...) {
+      // Back into a transaction, so that freeing the writer discards, never commits, what
+      // this failed commit left pending.
+      try { db->db.begin_transaction(false); } catch (...) {}
+      throw;
+    }
+    db->db.begin_transaction(false);
+  });
 }
 
 // ---- maintenance ----
@@ -111,6 +136,22 @@ int cx_compact(const char *const *sources, size_t count, const char *destination
     if (count > 1) flags = multipass ? Xapian::DBCOMPACT_MULTIPASS : 0;
     UnionCompactor compactor(union_prefix ? union_prefix : "", union_separator);
     combined.compact(destination, flags, 0, compactor);
+  });
+}
+
+int cx_database_check(const char *path, uint32_t *problems, cx_buffer *report, cx_error *error) {
+  return guarded(error, [&] {
+    std::ostringstream out;
+    size_t found = Xapian::Database::check(path, 0, &out);
+    *problems = static_cast<uint32_t>(found);
+    std::istringstream lines(out.str());
+    std::string line, kept;
+    for (int shown = 0; shown < 3 && std::getline(lines, line);) {
+      if (line.find("rror") == std::string::npos && line.find("orrupt") == std::string::npos) continue;
+      kept += line + "\n";
+      ++shown;
+    }
+    fill(report, kept);
   });
 }
 

@@ -19,6 +19,11 @@ public enum JSONOutput {
     var corrected: String?
     /// "any" when no dispatch had all the words and any of them was used (null otherwise).
     var fallback: String?
+    /// The shards left out by `--partial` because they did not answer ([] when none was).
+    var missingShards: [String]
+    enum CodingKeys: String, CodingKey {
+      case version, query, total, results, facets, suggestion, corrected, fallback, missingShards = "missing_shards"
+    }
   }
 
   struct Result: Encodable {
@@ -75,7 +80,8 @@ public enum JSONOutput {
     let doc = SearchDocument(
       query: r.query, total: r.total, results: results,
       facets: Facets(month: r.months.map { Month(value: $0.month, count: $0.count) }),
-      suggestion: r.suggestion, corrected: r.corrected, fallback: r.fellBackToAnyWord ? "any" : nil)
+      suggestion: r.suggestion, corrected: r.corrected, fallback: r.fellBackToAnyWord ? "any" : nil,
+      missingShards: r.missingShards)
     return try encode(doc)
   }
 

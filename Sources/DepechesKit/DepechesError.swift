@@ -63,4 +63,5 @@ public enum XapianErrorKind: String, Sendable {
   case std = "internal error"
   case unknown = "unknown error"
   case unsupported = "not supported"
+  case diskFull = "disk full"
 }

@@ -73,7 +73,9 @@ struct SearchParameters: Equatable {
   /// Longest query accepted, in Unicode scalars: far above any typed search, and it bounds
   /// the work one request can ask for.
   static let maxQueryLength = 500
-  /// Largest page: one result's snippet costs a position lookup and a decompression.
+  /// Largest page: one result's snippet costs a position lookup and a decompression, and a
+  /// server answers many clients (the CLI's bound is the engine's, `SearchRequest.limitRange`).
+  /// 0 asks for the total and the month counts only, as on the command line.
   static let maxLimit = 100
   /// Deepest result reachable: Xapian ranks `offset + limit` documents to return a page.
   static let maxOffset = 10_000
@@ -90,7 +92,7 @@ struct SearchParameters: Equatable {
         message: "the query is longer than \(Self.maxQueryLength) characters",
         french: "la recherche dépasse \(Self.maxQueryLength) caractères")
     }
-    limit = try Self.number(form["limit"], name: "limit", default: SearchRequest.defaultLimit, range: 1...Self.maxLimit)
+    limit = try Self.number(form["limit"], name: "limit", default: SearchRequest.defaultLimit, range: SearchRequest.limitRange.lowerBound...Self.maxLimit)
     offset = try Self.number(form["offset"], name: "offset", default: 0, range: 0...Self.maxOffset)
     since = try Self.day(form["since"], name: "since")
     until = try Self.day(form["until"], name: "until")

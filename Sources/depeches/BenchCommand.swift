@@ -80,7 +80,7 @@ enum BenchOutput {
 
   static func text(_ t: QueryTimings) -> String {
     """
-    queries: \(t.queries) × \(t.runs) runs (after 1 warm-up pass), \(t.queriesWithoutMatches.count) without matches
+    queries: \(t.queries) × \(IndexReporter.count(t.runs, "run", "runs")) (after 1 warm-up pass), \(t.queriesWithoutMatches.count) without matches
     p50 \(format(t.p50Ms)) ms  p95 \(format(t.p95Ms)) ms  max \(format(t.maxMs)) ms  mean \(format(t.meanMs)) ms
     """
   }

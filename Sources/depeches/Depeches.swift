@@ -31,7 +31,7 @@ struct Depeches: ParsableCommand {
       guard let search = QuickSearch.invocation(arguments) else {
         let commands = configuration.subcommands.compactMap { $0.configuration.commandName }
         if let typo = CommandSuggestion.error(for: arguments, commands: commands) { throw typo }
-        var command = try parseAsRoot(arguments)
+        var command = try parseAsRoot(QuickSearch.forArgumentParser(arguments))
         return try command.run()
       }
       try search.run()
@@ -47,9 +47,8 @@ struct ReadIndexOptions: ParsableArguments {
   static let defaultIndexes = ["Index"]
   /// Seconds to wait for a remote shard when no `--timeout` is given.
   static let defaultTimeout: Double = 10
-  /// `--timeout`'s range in seconds: Xapian takes whole milliseconds (so at least one), and
-  /// an hour is longer than any search should wait (Xapian's 32-bit milliseconds end at 49 days).
-  static let timeoutRange: ClosedRange<Double> = 0.001...3_600
+  /// `--timeout`'s range in seconds: the engine's (`OpenOptions.timeoutRange`).
+  static let timeoutRange = OpenOptions.timeoutRange
 
   @Option(name: .customLong("index"), help: "Index folder (sharded or not) or Xapian stub file listing local and `remote :HOST:PORT` databases; repeat to search several together.")
   var indexes: [String] = ReadIndexOptions.defaultIndexes

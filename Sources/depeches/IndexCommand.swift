@@ -45,6 +45,9 @@ struct IndexCommand: ParsableCommand {
   @Flag(help: "Keep the dispatches of files that no longer exist.")
   var keepMissing = false
 
+  @Flag(help: "Check the index with Xapian's full check before writing into it (done anyway after a run that did not end cleanly); a damaged index is refused.")
+  var check = false
+
   @Flag(name: .shortAndLong, help: "Print nothing but errors.")
   var quiet = false
 
@@ -70,9 +73,10 @@ struct IndexCommand: ParsableCommand {
 
   func run() throws {
     try runReportingFailures {
-      let options = IndexOptions(
+      var options = IndexOptions(
         paths: paths, indexPath: indexPath, batchSize: batchSize, maxFileSize: maxFileSize,
         force: force, keepMissing: keepMissing, synonymsFile: synonyms, workers: jobs, shards: shards, compact: !noCompact)
+      options.check = check
       let report = IndexReporter(quiet: quiet, verbose: verbose)
       Interruption.install()
       let summary = try Indexer(options: options).run(

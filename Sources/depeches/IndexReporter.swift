@@ -15,7 +15,7 @@ final class IndexReporter {
   init(quiet: Bool, verbose: Bool) {
     self.quiet = quiet
     self.verbose = verbose
-    showBar = !quiet && !verbose && Terminal.stderrIsTTY
+    showBar = !quiet && !verbose && Terminal.canRedrawStderr
   }
 
   func file(_ report: FileReport) {
@@ -31,18 +31,29 @@ final class IndexReporter {
     }
   }
 
+  /// Seconds of reading before the progress line gives a rate and an ETA: a rate measured
+  /// over the first files (often one large or one tiny) predicts nothing.
+  static let rateWarmUp = 1.0
+
   func progress(_ p: IndexProgress) {
     guard showBar, p.elapsed - lastDraw >= IndexReporter.redrawInterval || p.filesDone == p.filesTotal else { return }
     lastDraw = p.elapsed
-    let fraction = p.bytesTotal > 0 ? Double(p.bytesDone) / Double(p.bytesTotal) : 1
+    Terminal.progress(Self.progressLine(p))
+  }
+
+  /// The progress line: a bar of the bytes read, the files, then, once there is a rate to
+  /// base them on (`rateWarmUp` seconds and some bytes read), the rates and the time left.
+  static func progressLine(_ p: IndexProgress) -> String {
+    let fraction = p.bytesTotal > 0 ? min(1, Double(p.bytesDone) / Double(p.bytesTotal)) : 1
     let width = 24
     let filled = Int(fraction * Double(width))
     let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-    let mbps = p.elapsed > 0 ? Double(p.bytesDone) / 1e6 / p.elapsed : 0
-    let dps = p.elapsed > 0 ? Double(p.dispatches) / p.elapsed : 0
-    let eta = fraction > 0 && fraction < 1 ? p.elapsed * (1 - fraction) / fraction : 0
-    let line = "\(bar) \(p.filesDone)/\(p.filesTotal) files · \(format(mbps)) MB/s · \(Int(dps)) dispatches/s · ETA \(Int(eta.rounded())) s"
-    Terminal.progress(line)
+    let files = "\(bar) \(p.filesDone)/\(p.filesTotal) files"
+    guard p.elapsed >= rateWarmUp, p.bytesDone > 0 else { return files + " · ETA …" }
+    let mbps = Double(p.bytesDone) / 1e6 / p.elapsed
+    let dps = Double(p.dispatches) / p.elapsed
+    let eta = fraction < 1 ? "ETA \(Int((p.elapsed * (1 - fraction) / fraction).rounded())) s" : "finishing"
+    return files + " · \(String(format: "%.2f", mbps)) MB/s · \(Int(dps)) dispatches/s · \(eta)"
   }
 
   private func clearBar() {
@@ -56,8 +67,9 @@ final class IndexReporter {
     for report in s.skipped { if case .skipped(let reason) = report.outcome { reasons[Self.kind(reason), default: 0] += 1 } }
     let why = reasons.isEmpty ? "" : " (" + reasons.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ") + ")"
     let mb = Double(s.bytesRead) / 1e6
+    let skippedMB = s.skippedBytes > 0 ? ", \(format(Double(s.skippedBytes) / 1e6)) MB skipped" : ""
     Terminal.note(
-      "indexed \(Self.count(s.dispatches, "dispatch", "dispatches")) from \(Self.count(s.added + s.updated, "file", "files")): added \(s.added), updated \(s.updated), removed \(s.removed), unchanged \(s.unchanged), skipped \(s.skipped.count)\(why) in \(format(s.seconds)) s (\(format(mb)) MB read)"
+      "indexed \(Self.count(s.dispatches, "dispatch", "dispatches")) from \(Self.count(s.added + s.updated, "file", "files")): added \(s.added), updated \(s.updated), removed \(s.removed), unchanged \(s.unchanged), skipped \(s.skipped.count)\(why) in \(format(s.seconds)) s (\(format(mb)) MB read\(skippedMB))"
         + (s.compacted ? ", compacted" : "") + (s.interrupted ? " — interrupted" : ""))
   }
 

@@ -3,10 +3,11 @@
 /// search process (figures in docs/benchmarks.md); the common forms are read here instead:
 /// words, and search's own long options as `--name value` or `--name=value`.
 ///
-/// Anything else returns nil and goes to ArgumentParser, which also reports every usage error:
-/// a word or value starting with "-" (short options, `--help`, `--`), an unknown option, a
-/// single-value option or flag given twice, an empty value, a number that does not parse, or
-/// values that fail validation. QuickSearchTests checks that both readers agree, and that
+/// A `-word` after the first word is query syntax (without that word), as in ArgumentParser's
+/// reading (`forArgumentParser`). Anything else returns nil and goes to ArgumentParser, which
+/// also reports every usage error: another word or value starting with "-" (short options,
+/// `--help`, `--`), an unknown option, a single-value option or flag given twice, an empty
+/// value, a number that does not parse, or values that fail validation. QuickSearchTests checks that both readers agree, and that
 /// `Option` lists exactly the options ArgumentParser knows for `search`.
 enum QuickSearch {
   /// Search's options, as this reader takes them. A test compares this table with
@@ -38,7 +39,7 @@ enum QuickSearch {
     var given: Set<String> = []
     var rest = arguments.dropFirst()
     while let argument = rest.popFirst() {
-      guard argument.hasPrefix("-") else {
+      guard argument.hasPrefix("-"), search.words.isEmpty || !isExcludedWord(argument) else {
         search.words.append(argument)
         continue
       }
@@ -54,6 +55,34 @@ enum QuickSearch {
       (try? search.validate()) != nil
     else { return nil }
     return search
+  }
+
+  /// True for `-word` (and `-"phrase"`): after the query's first word, the query syntax's
+  /// "without this word", not an option (search has no short option but `-h`). Before it, and
+  /// `--anything`, stay options.
+  static func isExcludedWord(_ argument: String) -> Bool {
+    argument.count > 1 && argument.hasPrefix("-") && !argument.hasPrefix("--") && argument != "-h"
+  }
+
+  /// The command line as ArgumentParser must read it: a `search` with `-word` after its first
+  /// word gets its words after a `--` (which ends the options), its options before it in the
+  /// order given, so that ArgumentParser reads the same search as `invocation` and reports the
+  /// same usage errors. Other command lines are returned as they are.
+  static func forArgumentParser(_ arguments: [String]) -> [String] {
+    guard arguments.first == "search", !arguments.contains("--") else { return arguments }
+    var options: [String] = []
+    var words: [String] = []
+    var rest = arguments.dropFirst()
+    while let argument = rest.popFirst() {
+      guard argument.hasPrefix("-"), words.isEmpty || !isExcludedWord(argument) else {
+        words.append(argument)
+        continue
+      }
+      options.append(argument)
+      if let option = Option(rawValue: argument), option.takesValue, let value = rest.popFirst() { options.append(value) }
+    }
+    guard words.dropFirst().contains(where: isExcludedWord) else { return arguments }
+    return ["search"] + options + ["--"] + words
   }
 
   /// The value given to `option`: "" for a flag (which takes none), else the text after "=" or

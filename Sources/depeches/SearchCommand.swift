@@ -20,7 +20,7 @@ struct SearchCommand: ParsableCommand {
 
   @OptionGroup var index: ReadIndexOptions
 
-  @Option(help: "Results to show.")
+  @Option(help: "Results to show (0: only the total and the month counts, no snippets; at most 10000).")
   var limit = SearchRequest.defaultLimit
 
   @Option(help: "Results to skip (for paging).")

@@ -26,10 +26,6 @@ struct SearchInvocation: Equatable {
   /// `--sort` as typed: "relevance" or "date".
   var sort = SearchSort.relevance.rawValue
 
-  /// Largest page accepted.
-  static let maxLimit = 10_000
-  /// Largest offset accepted: Xapian counts documents in 32 bits, and offset + limit must fit.
-  static let maxOffset = Int(UInt32.max) - maxLimit
 
   /// The query text.
   var query: String { words.joined(separator: " ") }
@@ -37,8 +33,9 @@ struct SearchInvocation: Equatable {
   /// The checks of search's own options; `ReadIndexOptions.validate(timeout:)` checks the
   /// shared ones. Throws `ValidationError` (exit 64).
   func validate() throws {
-    try checkRange(limit, 1...Self.maxLimit, option: "--limit")
-    try checkRange(offset, 0...Self.maxOffset, option: "--offset")
+    // The engine's ranges (it checks them too), as usage errors naming the options.
+    try checkRange(limit, SearchRequest.limitRange, option: "--limit")
+    try checkRange(offset, SearchRequest.offsetRange, option: "--offset")
     if let from = try parseDay(since, option: "--since"), let to = try parseDay(until, option: "--until"), from > to {
       throw ValidationError("--since \(since!) is after --until \(until!)")
     }

@@ -12,6 +12,8 @@ struct ServeShardCommand: ParsableCommand {
       Clients search it through a Xapian stub file holding the line `remote :HOST:P`:
         depeches search --index shards.stub Bakou
       Binds to 127.0.0.1 unless --host says otherwise. The server is read-only.
+      Exit status: xapian-tcpsrv's (depeches becomes the server):
+        69 when it cannot listen (the port is busy or not allowed), 1 when it cannot start.
       """)
 
   /// Where Debian installs the server (package xapian-tools).

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Where output goes and how it looks: results on stdout, everything else on stderr, colour
-/// only on a terminal and never when NO_COLOR is set.
+/// only on a terminal, never when NO_COLOR is set or TERM is `dumb` (a terminal that says it
+/// takes no escape sequence; the progress bar is off there too).
 ///
 /// Nothing read from a file or typed by a user reaches the terminal raw: text output is a
 /// `TerminalText`, whose interpolated strings have every control character shown escaped,
@@ -10,11 +11,15 @@ enum Terminal {
   static let stdoutIsTTY = isatty(STDOUT_FILENO) == 1
   static let stderrIsTTY = isatty(STDERR_FILENO) == 1
   static let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+  /// True when TERM says the terminal takes no escape sequence.
+  static let dumbTerminal = ProcessInfo.processInfo.environment["TERM"] == "dumb"
 
   /// True when stdout may carry ANSI styles.
-  static var styledStdout: Bool { stdoutIsTTY && !noColor }
+  static var styledStdout: Bool { stdoutIsTTY && !noColor && !dumbTerminal }
   /// True when stderr may carry ANSI styles.
-  static var styledStderr: Bool { stderrIsTTY && !noColor }
+  static var styledStderr: Bool { stderrIsTTY && !noColor && !dumbTerminal }
+  /// True when stderr may carry a progress line redrawn in place (escape sequences).
+  static var canRedrawStderr: Bool { stderrIsTTY && !dumbTerminal }
 
   /// Writes text to stdout.
   static func output(_ text: TerminalText) {

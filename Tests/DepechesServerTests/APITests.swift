@@ -14,6 +14,7 @@ import Testing
   @Test(arguments: [
     ["Bayraktar"], ["cessez", "le", "feu"], ["\"cessez le feu\"", "--since", "2021-01-01"],
     ["drones", "--limit", "3", "--offset", "2"], ["Bayraktr"], ["Poutine", "OR", "Erdogan", "--until", "2020-12-31"],
+    ["drones", "--limit", "0"],
   ])
   func searchIsTheCLIsDocumentByteForByte(arguments: [String]) async throws {
     let cli = try runProgram(builtProgram("depeches"), ["search"] + arguments + ["--json", "--index", seeds.index])
@@ -63,7 +64,7 @@ import Testing
 
   @Test(arguments: [
     ("/api/search", "the query is empty"), ("/api/search?q=+++", "the query is empty"),
-    ("/api/search?q=drones&limit=0", "limit must be"), ("/api/search?q=drones&limit=101", "limit must be"),
+    ("/api/search?q=drones&limit=-1", "limit must be"), ("/api/search?q=drones&limit=101", "limit must be"),
     ("/api/search?q=drones&limit=dix", "limit must be"), ("/api/search?q=drones&offset=-1", "offset must be"),
     ("/api/search?q=drones&since=2021-02-30", "since expects a date"),
     ("/api/search?q=drones&since=2021-05-01&until=2021-01-01", "is after until"),

@@ -21,7 +21,7 @@ import Testing
     #expect(try space.run("index", "seeds", "--index", "Index", "--quiet").status == 0)
     space.write("q.txt", bytes: Array("Bayraktar\n".utf8))
     let text = try space.run("bench", "--index", "Index", "--queries", "q.txt", "--runs", "1")
-    #expect(text.status == 0 && text.stdout.hasPrefix("queries: 1 × 1 runs (after 1 warm-up pass), 0 without matches\np50 "))
+    #expect(text.status == 0 && text.stdout.hasPrefix("queries: 1 × 1 run (after 1 warm-up pass), 0 without matches\np50 "))
 
     space.write("bad.txt", bytes: Array("Bayraktar\tsince=2021-02-30\n".utf8))
     let bad = try space.run("bench", "--index", "Index", "--queries", "bad.txt")

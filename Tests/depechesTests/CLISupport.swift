@@ -5,6 +5,8 @@ struct Run {
   var stdout: String
   var stderr: String
   var status: Int32
+  /// True when a signal ended the process (`status` is then the signal's number).
+  var signalled = false
 }
 
 /// The package's root folder.
@@ -43,7 +45,7 @@ func depeches(_ arguments: [String], in directory: String, environment: [String:
   process.waitUntilExit()
   return Run(
     stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
-    status: process.terminationStatus)
+    status: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal)
 }
 
 /// A temporary working folder with a copy of seeds/, removed on release.

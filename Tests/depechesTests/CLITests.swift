@@ -93,7 +93,7 @@ import Testing
     let ws = Workspace()
     #expect(try ws.run("search", "--bogus-flag", "x").status == 64)
     #expect(try ws.run("search", "x", "--since", "2021-02-31").status == 64)
-    #expect(try ws.run("search", "x", "--limit", "0").status == 64)
+    #expect(try ws.run("search", "x", "--limit=-1").status == 64)
     let noFolder = try ws.run("index", "no-such-folder")
     #expect(noFolder.status == 64 && noFolder.stderr.contains("no such file or folder: no-such-folder"))
     let typo = try ws.run("index", "--idnex", "Elsewhere")

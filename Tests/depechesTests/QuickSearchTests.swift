@@ -9,7 +9,7 @@ import Testing
 @Suite struct QuickSearchTests {
   /// What ArgumentParser makes of a command line, when it is a valid search.
   static func parsed(_ arguments: [String]) -> SearchInvocation? {
-    (try? Depeches.parseAsRoot(arguments) as? SearchCommand)?.invocation
+    (try? Depeches.parseAsRoot(QuickSearch.forArgumentParser(arguments)) as? SearchCommand)?.invocation
   }
 
   @Test(arguments: [
@@ -22,6 +22,8 @@ import Testing
     ["search", "x", "--limit", "+5", "--since=2021-01-01", "--until", "2021-01-01"],
     ["search", "a=b", "«", "guerre", "»", "OU", "paix"],
     ["search", "help"], ["search", "search", "index"],
+    ["search", "x", "--limit", "0"], ["search", "guerre", "-Ukraine"], ["search", "guerre", "--json", "-Ukraine", "-\"mer Noire\"", "paix"],
+    ["search", "--index", "Index", "guerre", "-Ukraine", "--limit", "3"],
   ])
   func commonFormsAreReadAsArgumentParserReadsThem(arguments: [String]) throws {
     let quick = try #require(QuickSearch.invocation(arguments))
@@ -30,7 +32,8 @@ import Testing
 
   @Test(arguments: [
     ["search"], ["search", "--help"], ["search", "-h"], ["search", "x", "--limit"],
-    ["search", "x", "--limit", "0"], ["search", "x", "--limit", "abc"], ["search", "x", "--offset", "-1"],
+    ["search", "x", "--limit", "-1"], ["search", "x", "--limit", "abc"], ["search", "x", "--offset", "-1"],
+    ["search", "-Ukraine", "guerre"], ["search", "guerre", "-h"], ["search", "guerre", "-Ukraine", "--frobnicate"],
     ["search", "x", "--json", "--json"], ["search", "x", "--json=1"], ["search", "x", "--limit", "3", "--limit", "4"],
     ["search", "x", "--since", "2021-02-30"], ["search", "x", "--since", "2021-12-01", "--until", "2021-01-01"],
     ["search", "  "], ["search", "x", "--timeout", "0"], ["search", "x", "--", "-y"], ["search", "-x"],

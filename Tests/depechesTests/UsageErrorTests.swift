@@ -8,7 +8,7 @@ import Testing
   static let outOfRange: [([String], String)] = [
     (["search", "x", "--offset", "4294967296"], "--offset"),
     (["search", "x", "--offset=-1"], "--offset"),
-    (["search", "x", "--limit", "0"], "--limit"),
+    (["search", "x", "--limit=-1"], "--limit"),
     (["search", "x", "--limit", "10001"], "--limit"),
     (["search", "x", "--timeout", "1e300", "--index", "remote.stub"], "--timeout"),
     (["search", "x", "--timeout", "nan", "--index", "remote.stub"], "--timeout"),

@@ -43,7 +43,8 @@ typedef enum cx_status {
   CX_ERR_XAPIAN = 10,          /* any other Xapian::Error */
   CX_ERR_STD = 11,             /* a std::exception (bad_alloc, ...) */
   CX_ERR_UNKNOWN = 12,         /* anything else thrown */
-  CX_ERR_UNSUPPORTED = 13      /* the operation is not available (e.g. remote backend) */
+  CX_ERR_UNSUPPORTED = 13,     /* the operation is not available (e.g. remote backend) */
+  CX_ERR_DISK_FULL = 14        /* a write failed with ENOSPC or EDQUOT: no room left */
 } cx_status;
 
 /** A failure's kind and message; filled by every call that fails. */
@@ -197,9 +198,10 @@ int cx_mset_facets(const cx_mset *mset, cx_buffer *out, cx_error *error);
  *  are thrown away, never read, after a crash. */
 int cx_writable_open(const char *path, int create, int scratch, cx_writable **out,
                      cx_error *error);
-/** Closes and frees (Swift's XapianWritable deinit), releasing the lock. Xapian's close()
- *  commits the changes made since the last commit (a failure there is ignored, leaving the
- *  last commit, as a crash would). */
+/** Closes and frees (Swift's XapianWritable deinit), releasing the lock. Changes made since
+ *  the last cx_writable_commit are discarded (the writer keeps them in an unflushed
+ *  transaction, cancelled here: Xapian's close() alone would commit them), so a writer freed
+ *  after a failure mid-batch leaves the last commit, as a crash would. */
 void cx_writable_free(cx_writable *db);
 /** Replaces the document holding unique_term (or adds it) with a packed document: one call
  *  per dispatch, and running the indexer twice is safe. */
@@ -228,10 +230,19 @@ int cx_writable_metadata_keys(cx_writable *db, const char *prefix, cx_buffer *ou
                               cx_error *error);
 /** Number of documents: whether an index is fresh, and the indexing summary. */
 int cx_writable_doccount(cx_writable *db, uint32_t *out, cx_error *error);
-/** Commits every change so far, atomically: once per batch. */
+/** Commits every change so far, atomically: once per batch (nothing else commits: Xapian's
+ *  own commit every 10,000 documents is held back by the open transaction). */
 int cx_writable_commit(cx_writable *db, cx_error *error);
 
 /* ---- maintenance ---- */
+/** Checks a database folder, or one of its table files (`postlist.glass`...), with Xapian's
+ *  Database::check: Xapian's writer can crash (heap corruption in commit, a bad pointer in a
+ *  termlist walk) on damage its reader reports cleanly, so an index is checked before it is
+ *  written into after a run that did not end cleanly. *problems receives the number of
+ *  problems found; damage that stops the check is a failure (CX_ERR_CORRUPT and the like).
+ *  report receives the check's first lines that name a problem, for the message. */
+int cx_database_check(const char *path, uint32_t *problems, cx_buffer *report, cx_error *error);
+
 /** Compacts (and merges) the databases at sources into a new database at destination: `depeches
  *  compact`, and the merge of a first run's parallel parts. Metadata keys starting with
  *  union_prefix (NULL or "" for none) that several sources hold are sets of words separated

@@ -30,8 +30,10 @@ public enum Compactor {
     return outcome
   }
 
-  /// Writes a compacted copy of `path` merged with `extra` beside it and swaps it in.
+  /// Writes a compacted copy of `path` merged with `extra` beside it and swaps it in. An index
+  /// reached through a symbolic link is compacted where the link points, and the link stays.
   private static func rewrite(_ path: String, adding extra: [String]) throws -> Outcome {
+    let path = realPath(path)
     let fresh = path + ".compacting"
     try? FileManager.default.removeItem(atPath: fresh)
     try? FileManager.default.removeItem(atPath: path + ".before-compaction")
@@ -48,6 +50,13 @@ public enum Compactor {
     }
     try? FileManager.default.removeItem(atPath: fresh)
     return Outcome(bytesBefore: before, bytesAfter: IndexStatistics.diskSize(path))
+  }
+
+  /// The path with every symbolic link resolved (as it is when it cannot be resolved).
+  private static func realPath(_ path: String) -> String {
+    guard let resolved = realpath(path, nil) else { return path }
+    defer { free(resolved) }
+    return String(cString: resolved)
   }
 
   /// Copies the files that may live beside a database (README.md, ...) into the new copy.

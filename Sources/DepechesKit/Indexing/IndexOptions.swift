@@ -30,6 +30,10 @@ public struct IndexOptions: Sendable {
   /// merged at the end (see `ParallelParts`).
   public var parallelMinBytes: Int
 
+  /// Check every database of the index with Xapian's full check before writing into it
+  /// (otherwise only after a run that did not end cleanly; see `IndexHealth`).
+  public var check = false
+
   /// Options with the defaults of the command line.
   public init(
     paths: [String], indexPath: String, batchSize: Int = IndexOptions.defaultBatchSize,
@@ -97,8 +101,10 @@ public struct IndexSummary: Sendable {
   public var dispatches = 0
   /// Files found under the paths.
   public var files = 0
-  /// Bytes read.
+  /// Bytes read (of the files indexed or found unchanged by their content).
   public var bytesRead = 0
+  /// Bytes of the files skipped (too large, binary, unreadable...): not counted as read.
+  public var skippedBytes = 0
   /// Wall-clock seconds.
   public var seconds = 0.0
   /// True when the run was interrupted (what was done is committed).

@@ -50,6 +50,7 @@ public final class Indexer {
     let synonyms = try loadSynonyms()
     let layout = try IndexLayout.resolve(options.indexPath, requested: options.shards)
     let mains = try openWriters(layout, synonyms: synonyms)
+    ParallelParts.removeLeftovers(of: layout)
     let (toRead, unchanged) = try partition(files, stateOf: { file in
       let writer = mains[layout.shard(forPath: file.absolutePath)]
       return try writer.guarded { try writer.state(of: file) }
@@ -100,7 +101,7 @@ public final class Indexer {
     if layout.shardCount > 1 { _ = try IndexLocation.checkWritableFolder(layout.path) }
     try layout.writeStub()
     let writers = try layout.shardPaths.map {
-      BatchWriter(db: try IndexLocation.openForWriting($0), indexPath: $0, batchSize: options.batchSize)
+      BatchWriter(db: try IndexLocation.openForWriting($0, fullCheck: options.check), indexPath: $0, batchSize: options.batchSize)
     }
     for writer in writers { try writer.guarded { try writer.prepareSchema(synonyms: synonyms) } }
     return writers

@@ -31,7 +31,7 @@ final class Ledger {
     case .removed: summary.removed += 1
     case .skipped: summary.skipped.append(report)
     }
-    summary.bytesRead += file.size
+    if case .skipped = report.outcome { summary.skippedBytes += file.size } else { summary.bytesRead += file.size }
     if report.outcome != .unchanged { onFile(report) }
     progress.filesDone += 1
     progress.bytesDone += file.size

@@ -59,6 +59,15 @@ public struct ParallelParts {
     _ = try Compactor.merge(parts: paths, into: indexPath)
   }
 
+  /// Removes the parts folder a killed first run left beside the index, when it holds nothing
+  /// but parts; every run calls this once it holds the index's write lock (no other run can be
+  /// using the folder then), so leftovers never outlive the next run.
+  static func removeLeftovers(of layout: IndexLayout) {
+    let folder = layout.path + folderSuffix
+    guard FileManager.default.fileExists(atPath: folder) else { return }
+    ParallelParts(folder: folder, paths: []).removeFolder()
+  }
+
   /// Removes the parts folder (after a merge, or a failure).
   func removeFolder() {
     guard holdsOnlyParts() else { return }

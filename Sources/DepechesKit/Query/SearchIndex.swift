@@ -21,9 +21,10 @@ public final class SearchIndex {
   /// Opens the index folders (sharded or not) and Xapian stub files at `paths` as one.
   public init(paths: [String], options: OpenOptions = OpenOptions()) throws {
     guard !paths.isEmpty else { throw DepechesError.invalidArgument("no index given") }
+    try options.validate()
     self.paths = paths
     self.options = options
-    shards = try paths.flatMap(IndexOpener.shards(of:))
+    (shards, warnings) = try IndexOpener.shards(of: paths)
     stems = try StemCache()
     db = try XapianDatabase()
     try openAll()
@@ -77,7 +78,8 @@ public final class SearchIndex {
 
   /// Runs a search: ranked page, snippets, month facets over every match, suggestion.
   public func search(_ request: SearchRequest) throws -> SearchResponse {
-    try retryingIfModified { try runSearch(request) }
+    try request.validate()
+    return try retryingIfModified { try runSearch(request) }
   }
 
   /// Counts what the index holds.
@@ -131,7 +133,7 @@ public final class SearchIndex {
     return SearchResponse(
       query: request.query, total: outcome.total, hits: outcome.hits,
       months: outcome.months, suggestion: suggested, corrected: corrected,
-      fellBackToAnyWord: fellBack)
+      fellBackToAnyWord: fellBack, missingShards: shards.filter { !openShards.contains($0) }.map(\.name))
   }
 
   /// One execution's page, total and month counts.
@@ -156,7 +158,7 @@ public final class SearchIndex {
     // By relevance, the first `PassageScore.depth` candidates (and those tied with the last)
     // are reranked by their best passage, and every page is cut from that one list, fetched
     // from the first result, so pages neither overlap nor skip. By date, Xapian's order is final.
-    let reranks = request.sort == .relevance
+    let reranks = request.sort == .relevance && request.limit > 0  // limit 0: totals and months only
     let fetched = reranks ? max(PassageScore.depth + PassageScore.tieSlack, request.offset + request.limit) : request.limit
     let mset = try XapianMSet(
       database: db, query: query, offset: reranks ? 0 : request.offset, limit: fetched,

@@ -2,6 +2,12 @@
 public struct SearchRequest: Sendable {
   /// Results shown by default.
   public static let defaultLimit = 10
+  /// Most results one request may ask for: a page is built whole in memory (its snippets
+  /// too). 0 asks for the total and the month counts only (no result, no snippet).
+  public static let limitRange = 0...10_000
+  /// Most results one request may skip: Xapian counts documents in 32 bits, and offset +
+  /// limit must fit.
+  public static let offsetRange = 0...(Int(UInt32.max) - limitRange.upperBound)
 
   /// The query text, in the query syntax (words, "phrases", AND/OR/NOT, +/-, prefix*).
   public var query: String
@@ -29,6 +35,22 @@ public struct SearchRequest: Sendable {
     self.since = since
     self.until = until
     self.sort = sort
+  }
+
+  /// Throws `DepechesError.invalidArgument` when the limit or offset is out of range, or the
+  /// date range is empty: the engine checks what every caller (CLI, API, library) gives it.
+  public func validate() throws {
+    guard SearchRequest.limitRange.contains(limit) else {
+      throw DepechesError.invalidArgument(
+        "the limit must be between \(SearchRequest.limitRange.lowerBound) and \(SearchRequest.limitRange.upperBound), got \(limit)")
+    }
+    guard SearchRequest.offsetRange.contains(offset) else {
+      throw DepechesError.invalidArgument(
+        "the offset must be between 0 and \(SearchRequest.offsetRange.upperBound), got \(offset)")
+    }
+    if let since, let until, since > until {
+      throw DepechesError.invalidArgument("the start date \(since.iso) is after the end date \(until.iso)")
+    }
   }
 }
 
@@ -74,6 +96,9 @@ public struct SearchResponse: Equatable, Sendable {
   public var corrected: String?
   /// True when all words together matched nothing and any of them was used instead.
   public var fellBackToAnyWord: Bool
+  /// The shards left out because they did not answer (`OpenOptions.partial`), by name: the
+  /// results are then those of the others only.
+  public var missingShards: [String] = []
 }
 
 /// What an index holds.

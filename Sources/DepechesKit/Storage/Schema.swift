@@ -77,6 +77,12 @@ public enum Schema {
   /// by atomic rename, so they travel with the folder and need no write lock.
   public static let watchesFileName = "depeches-watches.json"
 
+  /// File a writer that ended cleanly leaves in each database folder: the size and time of
+  /// every Xapian file there as it left them, so that the next writer skips the check a
+  /// database gets after a run that did not end cleanly (see `IndexHealth`). Not metadata:
+  /// writing it into the database would change the files it describes.
+  public static let cleanMarkName = "depeches-clean"
+
   /// Position of the first title word (Xapian positions start at 1).
   public static let titleStartPosition = 1
   /// Gap left between title and body and between passages, so that no phrase crosses them.

@@ -16,6 +16,7 @@ extension XapianErrorKind {
     case CX_ERR_XAPIAN: self = .xapian
     case CX_ERR_STD: self = .std
     case CX_ERR_UNSUPPORTED: self = .unsupported
+    case CX_ERR_DISK_FULL: self = .diskFull
     default: self = .unknown  // CX_ERR_UNKNOWN, and any status this build does not know
     }
   }
