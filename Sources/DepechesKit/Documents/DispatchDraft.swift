@@ -19,6 +19,8 @@ struct DispatchDraft {
   var body: String = ""
   /// The item key inside a multi-dispatch file (nil for one-dispatch files).
   var item: String?
+  /// Its line (JSON Lines) or position (feeds) in a multi-dispatch file, for warnings.
+  var number: Int?
   /// True for plain text and Markdown: a date-only line after the title is metadata.
   var dateLineAfterTitle = false
   /// True when the body may not be NFC yet (text made from HTML entities).

@@ -66,7 +66,8 @@ enum MarkdownReader {
     var firstHeading: String?
     var inFence = false
     var out = [String]()
-    for rawLine in Passages.lines(text) {
+    for (number, rawLine) in Passages.lines(text).enumerated() {
+      if Cancellation.isRequested(after: number + 1) { break }
       let trimmed = rawLine.trimmingCharacters(in: .whitespaces)
       if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
         inFence.toggle()

@@ -66,6 +66,8 @@ final class DocumentBuilder {
     }
     var starts: [Int] = []
     for passage in dispatch.passages {
+      // Ctrl-C inside a long file: the caller throws a half-built document away.
+      if Cancellation.isRequested { break }
       position = lastPosition + Schema.passageGap
       starts.append(position)
       analyzer.forEachToken(in: passage) { token in
