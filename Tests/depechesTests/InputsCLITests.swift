@@ -151,3 +151,63 @@ enum InputsSupport {
     #expect(try ws.run("search", "Récent", "--index", "Idx").stdout.contains("Récent"))
   }
 }
+
+/// Ctrl-C inside one long file: the run stops within the reading of that file, commits the
+/// files finished before it, and says so (exit 130).
+@Suite(.serialized) struct InterruptInsideAFileTests {
+  /// Bytes of the long file: under the default size limit, seconds of work in any build.
+  static let longFileBytes = 15_000_000
+
+  /// The stderr of a running process, read as it comes.
+  final class Collected: @unchecked Sendable {
+    // Sendable: `text` is only touched with `lock` held.
+    private let lock = NSLock()
+    private var text = ""
+    func append(_ data: Data) { lock.withLock { text += String(decoding: data, as: UTF8.self) } }
+    var value: String { lock.withLock { text } }
+  }
+
+  @Test func ctrlCStopsInsideALongFileAndCommitsWhatWasFinished() throws {
+    let ws = Workspace()
+    let paragraphs = try String(contentsOfFile: ws.path + "/seeds/" + (try FileManager.default.contentsOfDirectory(atPath: ws.path + "/seeds").sorted().first { $0.hasSuffix(".txt") })!, encoding: .utf8)
+      .components(separatedBy: "\n\n").filter { $0.count > 40 }
+    var long = "# Un très long fichier\n\n"
+    var n = 0
+    while long.utf8.count < Self.longFileBytes {
+      long += paragraphs[n % paragraphs.count] + " \(n)\n\n"
+      n += 1
+    }
+    ws.write("in/zz-long.md", bytes: Array(long.utf8))
+    for i in 0..<10 { ws.write("in/a\(i).txt", bytes: Array("Court \(i)\n\n\(paragraphs[i % paragraphs.count])".utf8)) }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: depechesBinary)
+    process.arguments = ["index", "in", "--index", "Idx", "--verbose", "--batch", "1", "--jobs", "1"]
+    process.currentDirectoryURL = URL(fileURLWithPath: ws.path)
+    let err = Pipe()
+    let collected = Collected()
+    err.fileHandleForReading.readabilityHandler = { collected.append($0.availableData) }
+    process.standardError = err
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    // Every short file is written (they come first): the run is inside the long one.
+    let inside = eventually { collected.value.contains("added in/a9.txt") || !process.isRunning }
+    kill(process.processIdentifier, SIGINT)
+    let stopped = eventually(within: 20) { !process.isRunning }
+    if !stopped { process.terminate() }
+    process.waitUntilExit()
+    err.fileHandleForReading.readabilityHandler = nil
+    let message = collected.value + String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    try #require(inside, "the short files were not written before the deadline: \(message)")
+    #expect(stopped, "the run did not stop within the deadline after Ctrl-C")
+    #expect(process.terminationStatus == 130, "\(message)")
+    #expect(message.contains("interrupted"), "\(message)")
+    #expect(!message.contains("added in/zz-long.md"), "\(message)")
+    // The short files are committed, the long one was abandoned, nothing is damaged.
+    #expect(committedDispatches(ws, "Idx") == 10)
+    // (The next run leaves the long file out by size, to stay short.)
+    let finish = try ws.run("index", "in", "--index", "Idx", "--max-file-size", "1000000")
+    #expect(finish.status == 0, "\(finish.stderr)")
+    #expect(finish.stderr.contains("added 0, updated 0, removed 0, unchanged 10, skipped 1"), "\(finish.stderr)")
+    #expect(committedDispatches(ws, "Idx") == 10)
+  }
+}

@@ -48,7 +48,7 @@ struct DispatchDraft {
     title = DispatchDraft.shorten(title)
     return Dispatch(
       id: Dispatch.makeID(absolutePath: absolutePath, item: item), path: displayPath,
-      title: title, date: date ?? FrenchDates.firstDate(in: title + "\n" + kept),
+      title: title, date: date ?? FrenchDates.dateline(in: kept) ?? FrenchDates.firstDate(in: title + "\n" + kept),
       source: DispatchDraft.nonEmpty(source), author: DispatchDraft.nonEmpty(author),
       url: DispatchDraft.nonEmpty(url),
       tags: tags.map { DispatchDraft.collapse(DispatchDraft.withoutControls($0)) }.filter { !$0.isEmpty },

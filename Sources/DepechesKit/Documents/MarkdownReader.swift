@@ -17,11 +17,11 @@ enum MarkdownReader {
     let (body, firstHeading) = strip(removingComments(rest))
     var draft = DispatchDraft()
     draft.title = matter.values["title"] ?? firstHeading
-    draft.dateValue = matter.values["date"]
+    draft.dateValue = matter.values["date"] ?? matter.values["publishdate"] ?? matter.values["published"]
     draft.source = matter.values["source"]
-    draft.author = matter.values["author"] ?? matter.values["auteur"]
+    draft.author = matter.values["author"] ?? matter.values["auteur"] ?? matter.lists["authors"]?.joined(separator: ", ")
     draft.url = matter.values["url"]
-    draft.tags = matter.lists["tags"] ?? []
+    draft.tags = matter.lists["tags"] ?? matter.lists["keywords"] ?? []
     draft.body = body
     draft.dateLineAfterTitle = true
     return draft

@@ -40,7 +40,7 @@ final class FilePreparer: @unchecked Sendable {
   func prepare(_ file: FoundFile, previous: FileState?, cancellation: CancellationFlag? = nil) -> PreparedFile {
     var warnings: [String] = []
     if file.pathBytes != nil {
-      warnings.append("its name is not valid UTF-8: indexed, each invalid byte shown as \\xHH")
+      warnings.append("its name is not valid UTF-8 (each invalid byte is shown as \\xHH)")
     }
     let outcome = Cancellation.$flag.withValue(cancellation) { self.outcome(file, previous: previous, warnings: &warnings) }
     let stopped = cancellation?.isRaised ?? false
