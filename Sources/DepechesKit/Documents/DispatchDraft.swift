@@ -91,12 +91,16 @@ struct DispatchDraft {
     }
     // The check runs on every body: bytes, not scalars (C1 is 0xC2 then 0x80–0x9F in UTF-8).
     var previous: UInt8 = 0
+    var count = 0
     let found = text.utf8.contains { byte in
       defer { previous = byte }
+      count += 1
+      // A run that is stopping throws the text away: "found" ends the scan early.
+      if Cancellation.isRequested(after: count) { return true }
       if byte < 0x80 { return isControl(UInt32(byte)) }
       return previous == 0xC2 && isControl(UInt32(byte))
     }
-    guard found else { return text }
+    guard found, !Cancellation.isRequested else { return text }
     var scalars = String.UnicodeScalarView()
     for scalar in text.unicodeScalars { scalars.append(isControl(scalar.value) ? " " : scalar) }
     return String(scalars)

@@ -57,11 +57,13 @@ enum UTF16Sniffer {
   static let minHighZeroShare = 0.6
   /// Share of units whose low byte is NUL, at most (U+0100, U+0200… are rare).
   static let maxLowZeroShare = 0.02
+  /// Units needed to tell: a few bytes with a NUL are binary, not a word of UTF-16.
+  static let minUnits = 8
 
   /// True for little-endian, false for big-endian, nil when the bytes do not look like UTF-16.
   static func byteOrder(_ bytes: [UInt8]) -> Bool? {
     let units = min(bytes.count, sampleLength) / 2
-    guard units > 0 else { return nil }
+    guard units >= minUnits else { return nil }
     var zeroEven = 0
     var zeroOdd = 0
     for i in 0..<units {

@@ -57,6 +57,7 @@ enum MarkdownReader {
     while i + needle.count <= bytes.count {
       if bytes[i] == needle[0], bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
       i += 1
+      if Cancellation.isRequested(after: i) { return nil }
     }
     return nil
   }

@@ -7,12 +7,15 @@
 extension FrontMatter {
   init(toml lines: ArraySlice<Substring>) {
     self.init()
-    var pending: (key: String, text: String)?
+    // An array over several lines: its text so far and its bracket depth (each line is
+    // scanned once, so a long array stays linear).
+    var pending: (key: String, text: String, depth: Int)?
     for line in lines {
       let trimmed = line.trimmingCharacters(in: .whitespaces)
       if var open = pending {
         open.text += " " + trimmed
-        pending = FrontMatter.closesArray(open.text) ? nil : open
+        open.depth += FrontMatter.bracketDepth(trimmed)
+        pending = open.depth <= 0 ? nil : open
         if pending == nil { setTOML(open.key, open.text) }
         continue
       }
@@ -20,8 +23,9 @@ extension FrontMatter {
       guard let equals = trimmed.firstIndex(of: "=") else { continue }
       let key = FrontMatter.unquote(String(trimmed[..<equals])).lowercased()
       let value = trimmed[trimmed.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-      if value.hasPrefix("[") && !FrontMatter.closesArray(value) {
-        pending = (key, value)
+      let depth = FrontMatter.bracketDepth(value)
+      if value.hasPrefix("[") && depth > 0 {
+        pending = (key, value, depth)
       } else {
         setTOML(key, value)
       }
@@ -41,8 +45,9 @@ extension FrontMatter {
     }
   }
 
-  /// True when the brackets of `text` (outside strings) balance.
-  static func closesArray(_ text: String) -> Bool {
+  /// Brackets `text` opens and does not close (outside strings and comments; negative when
+  /// it closes more than it opens).
+  static func bracketDepth(_ text: String) -> Int {
     var depth = 0
     var quote: Character?
     var escaped = false
@@ -59,7 +64,7 @@ extension FrontMatter {
         break
       }
     }
-    return depth <= 0
+    return depth
   }
 
   /// The strings (or bare values) of a one-level array.

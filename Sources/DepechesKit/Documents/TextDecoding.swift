@@ -118,7 +118,8 @@ enum TextDecoding {
   /// as it is; runs of more than `maxCombiningRun` combining marks are first cut by a
   /// combining grapheme joiner, as the stream-safe format does.
   static func nfc(_ text: String) -> String {
-    if isCertainlyNFC(text) { return text }
+    // A run that is stopping throws the text away: no need to normalise it.
+    if isCertainlyNFC(text) || Cancellation.isRequested { return text }
     return streamSafe(text).precomposedStringWithCanonicalMapping
   }
 
@@ -157,7 +158,11 @@ enum TextDecoding {
   /// narrow no-break space), none of which has a canonical decomposition. Anything else (an
   /// accent typed as a combining mark, other scripts) goes through Foundation's normalisation.
   static func isCertainlyNFC(_ text: String) -> Bool {
-    text.unicodeScalars.allSatisfy { scalar in
+    var count = 0
+    return text.unicodeScalars.allSatisfy { scalar in
+      count += 1
+      // Stopping: "no" ends the scan, and `nfc` then returns the text as it is.
+      if Cancellation.isRequested(after: count) { return false }
       let v = scalar.value
       return v < 0x0300 || (0x2010...0x205F).contains(v) || (0x20A0...0x20CF).contains(v)
     }
@@ -180,12 +185,14 @@ enum TextDecoding {
     return String(decoding: out, as: UTF8.self)
   }
 
-  /// True when the text holds NUL or more than `maxControlShare` control characters.
+  /// True when the text holds NUL or more than `maxControlShare` control characters (false
+  /// when the run stops part way: the text is thrown away).
   private static func looksBinary(_ text: String) -> Bool {
     var controls = 0
     var total = 0
     for scalar in text.unicodeScalars {
       total += 1
+      if Cancellation.isRequested(after: total) { return false }
       let v = scalar.value
       if v == 0 { return true }
       let isC0 = v < 0x20 && v != 9 && v != 10 && v != 12 && v != 13
