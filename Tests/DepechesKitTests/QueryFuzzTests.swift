@@ -8,8 +8,9 @@ import Testing
 /// nested past the limit, now and then tens of thousands deep), signs, wildcards, Unicode (combining marks, other scripts,
 /// emoji, joiners) and control characters, alone and in long runs.
 struct QueryGenerator {
-  /// Queries per run (each one's seed is the first seed plus its number).
-  static let queries = 2_000
+  /// Queries per run (each one's seed is the first seed plus its number); `scripts/fuzz`
+  /// sets fewer with `DEPECHES_FUZZ_QUERIES` to stay within its minute.
+  static let queries = ProcessInfo.processInfo.environment["DEPECHES_FUZZ_QUERIES"].flatMap { Int($0) } ?? 2_000
   /// The first seed: `DEPECHES_FUZZ_SEED` when set (`scripts/fuzz --seed N` replays a run),
   /// else a fixed one.
   static let firstSeed = ProcessInfo.processInfo.environment["DEPECHES_FUZZ_SEED"].flatMap { UInt64($0) } ?? 0xF0_22

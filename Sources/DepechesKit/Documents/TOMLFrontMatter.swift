@@ -12,11 +12,14 @@ extension FrontMatter {
     var pending: (key: String, text: String, depth: Int)?
     for line in lines {
       let trimmed = line.trimmingCharacters(in: .whitespaces)
-      if var open = pending {
-        open.text += " " + trimmed
-        open.depth += FrontMatter.bracketDepth(trimmed)
-        pending = open.depth <= 0 ? nil : open
-        if pending == nil { setTOML(open.key, open.text) }
+      if pending != nil {
+        // In place: a copy of the text so far at each line would be quadratic.
+        pending!.text += " " + trimmed
+        pending!.depth += FrontMatter.bracketDepth(trimmed)
+        if pending!.depth <= 0 {
+          setTOML(pending!.key, pending!.text)
+          pending = nil
+        }
         continue
       }
       if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix("[") { continue }
