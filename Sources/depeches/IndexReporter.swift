@@ -20,6 +20,8 @@ final class IndexReporter {
 
   func file(_ report: FileReport) {
     guard !quiet else { return }
+    if !report.warnings.isEmpty { clearBar() }
+    for warning in report.warnings { Terminal.warning("\(report.path): \(warning)") }
     switch report.outcome {
     case .skipped(let reason):
       clearBar()
@@ -70,6 +72,7 @@ final class IndexReporter {
     let skippedMB = s.skippedBytes > 0 ? ", \(format(Double(s.skippedBytes) / 1e6)) MB skipped" : ""
     Terminal.note(
       "indexed \(Self.count(s.dispatches, "dispatch", "dispatches")) from \(Self.count(s.added + s.updated, "file", "files")): added \(s.added), updated \(s.updated), removed \(s.removed), unchanged \(s.unchanged), skipped \(s.skipped.count)\(why) in \(format(s.seconds)) s (\(format(mb)) MB read\(skippedMB))"
+        + (s.warnings > 0 ? ", \(Self.count(s.warnings, "warning", "warnings"))" : "")
         + (s.compacted ? ", compacted" : "") + (s.interrupted ? " — interrupted" : ""))
   }
 

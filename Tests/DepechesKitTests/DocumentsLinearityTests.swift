@@ -33,6 +33,9 @@ let hostileFiles: [HostileFile] = [
   // FrontMatter.
   .repeated("front matter: many keys", "a.md", n: 5_000, head: "---\n", "clé: valeur\n", tail: "---\nTexte"),
   .repeated("front matter: long list", "a.md", n: 5_000, head: "---\ntags:\n", "- étiquette\n", tail: "---\nTexte"),
+  .repeated("toml front matter: many keys", "a.md", n: 5_000, head: "+++\n", "clé = \"valeur\"\n", tail: "+++\nTexte"),
+  .repeated("toml front matter: long array", "a.md", n: 5_000, head: "+++\ntags = [\n", "\"étiquette\",\n", tail: "]\n+++\nTexte"),
+  .repeated("toml front matter: unclosed array", "a.md", n: 5_000, head: "+++\ntags = [\n", "[\"a\",\n", tail: "+++\nTexte"),
   // MarkupScanner + HTMLReader: end tags against a deep stack of open elements.
   HostileFile(label: "html: unclosed skipped elements, stray end tags", name: "a.html", n: 5_000) {
     "<body><p>Texte</p>" + String(repeating: "<nav>", count: $0) + String(repeating: "</x>", count: $0)
@@ -53,12 +56,17 @@ let hostileFiles: [HostileFile] = [
   // JSONLinesReader.
   .repeated("jsonl: many lines", "a.jsonl", n: 2_000, head: "", "{\"title\":\"Titre\",\"body\":\"Un texte.\",\"id\":\"x\"}\n"),
   .repeated("jsonl: deep nesting", "a.jsonl", n: 200_000, head: "{\"title\":\"T\",\"x\":", "["),
+  .repeated("jsonl: repeated ids", "a.jsonl", n: 2_000, head: "", "{\"title\":\"Titre\",\"id\":1}\nnon\n"),
+  .repeated("jsonl: many keys", "a.jsonl", n: 2_000, head: "{\"headline\":\"T\"", ",\"summary_x\":\"Un texte.\"", tail: "}"),
+  .repeated("rss: repeated guids", "a.rss", n: 2_000, head: "<rss><channel>", "<item><title>T</title><guid>g</guid></item>"),
   // PlainTextReader.
   .repeated("text: many header lines", "a.txt", n: 10_000, head: "", "Titre: un titre\n", tail: "Texte"),
   .repeated("text: blank lines", "a.txt", n: 20_000, head: "Titre\n", " \n", tail: "Texte"),
   // DateScanner: candidate dates inside one long URL.
   .repeated("dates: many inside one URL", "a.txt", n: 2_000, head: "Titre\n\nhttp://x.fr/", "16/11/2021~"),
   .repeated("dates: digits and spaces", "a.txt", n: 3_000, head: "Titre\n\n", "16 nov 1 "),
+  // Dateline: a long first line after the title.
+  .repeated("dates: a long first line", "a.txt", n: 10_000, head: "Titre\n\nPARIS, ", "mot ", tail: "10 septembre 2021 (AFP) –"),
   // TextDecoding: canonical reordering of one long run of combining marks.
   .repeated("nfc: alternating combining marks", "a.txt", n: 10_000, head: "Titre\n\na", "\u{301}\u{323}"),
   // DispatchDraft: control characters, a long title line.

@@ -9,9 +9,13 @@ import Testing
     FoundFile(absolutePath: path, displayPath: (path as NSString).lastPathComponent, size: size, modificationTime: 1)
   }
 
+  /// The skip reason, whether the file was left out or could not be read (then the index
+  /// keeps what it holds of it).
   private func reason(_ prepared: PreparedFile) -> String? {
-    if case .skipped(let reason) = prepared.outcome { return reason }
-    return nil
+    switch prepared.outcome {
+    case .skipped(let reason), .unreadable(let reason): return reason
+    default: return nil
+    }
   }
 
   @Test func skipReasonsAreTheDocumentReadersOwn() throws {

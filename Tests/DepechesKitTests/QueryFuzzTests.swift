@@ -8,8 +8,12 @@ import Testing
 /// nested past the limit, now and then tens of thousands deep), signs, wildcards, Unicode (combining marks, other scripts,
 /// emoji, joiners) and control characters, alone and in long runs.
 struct QueryGenerator {
-  /// Queries per run (each one's seed is the first seed plus its number).
-  static let queries = 2_000
+  /// Queries per run (each one's seed is the first seed plus its number); `scripts/fuzz`
+  /// sets fewer with `DEPECHES_FUZZ_QUERIES` to stay within its minute.
+  static let queries = ProcessInfo.processInfo.environment["DEPECHES_FUZZ_QUERIES"].flatMap { Int($0) } ?? 2_000
+  /// The first seed: `DEPECHES_FUZZ_SEED` when set (`scripts/fuzz --seed N` replays a run),
+  /// else a fixed one.
+  static let firstSeed = ProcessInfo.processInfo.environment["DEPECHES_FUZZ_SEED"].flatMap { UInt64($0) } ?? 0xF0_22
   /// One query in this many also goes through the whole search (ranking, snippets, facets,
   /// suggestions), which costs far more than parsing and building.
   static let searchEvery = 10
@@ -84,7 +88,7 @@ struct QueryGenerator {
     let parser = QueryParser()
     var outcomes = (built: 0, searched: 0, refused: 0)
     for number in 0..<QueryGenerator.queries {
-      var queries = QueryGenerator(generator: SeededGenerator(seed: 0xF0_22 + UInt64(number)))
+      var queries = QueryGenerator(generator: SeededGenerator(seed: QueryGenerator.firstSeed &+ UInt64(number)))
       let text = queries.query()
       let label = "query \(number): \(text.debugDescription)"
       do {

@@ -36,6 +36,7 @@ struct DateScanner {
     while i < scalars.count {
       guard isDigit(i), startsNumber(i) else {
         i += 1
+        if Cancellation.isRequested(after: i) { return nil }
         continue
       }
       if let match = numericDate(at: i) ?? writtenDate(at: i) {

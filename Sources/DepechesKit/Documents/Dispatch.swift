@@ -6,7 +6,7 @@ public struct Dispatch: Equatable, Sendable {
   public var path: String
   /// The title (front matter / metadata, else the first non-empty line).
   public var title: String
-  /// The dispatch's date (metadata, else the first complete date in the text), if any.
+  /// The dispatch's date (metadata, else its dateline's, else the first complete date in the text), if any.
   public var date: DispatchDate?
   /// Where it was published (agency, site), if known.
   public var source: String?

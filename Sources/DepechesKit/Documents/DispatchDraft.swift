@@ -19,6 +19,8 @@ struct DispatchDraft {
   var body: String = ""
   /// The item key inside a multi-dispatch file (nil for one-dispatch files).
   var item: String?
+  /// Its line (JSON Lines) or position (feeds) in a multi-dispatch file, for warnings.
+  var number: Int?
   /// True for plain text and Markdown: a date-only line after the title is metadata.
   var dateLineAfterTitle = false
   /// True when the body may not be NFC yet (text made from HTML entities).
@@ -46,7 +48,7 @@ struct DispatchDraft {
     title = DispatchDraft.shorten(title)
     return Dispatch(
       id: Dispatch.makeID(absolutePath: absolutePath, item: item), path: displayPath,
-      title: title, date: date ?? FrenchDates.firstDate(in: title + "\n" + kept),
+      title: title, date: date ?? FrenchDates.dateline(in: kept) ?? FrenchDates.firstDate(in: title + "\n" + kept),
       source: DispatchDraft.nonEmpty(source), author: DispatchDraft.nonEmpty(author),
       url: DispatchDraft.nonEmpty(url),
       tags: tags.map { DispatchDraft.collapse(DispatchDraft.withoutControls($0)) }.filter { !$0.isEmpty },
@@ -89,12 +91,16 @@ struct DispatchDraft {
     }
     // The check runs on every body: bytes, not scalars (C1 is 0xC2 then 0x80–0x9F in UTF-8).
     var previous: UInt8 = 0
+    var count = 0
     let found = text.utf8.contains { byte in
       defer { previous = byte }
+      count += 1
+      // A run that is stopping throws the text away: "found" ends the scan early.
+      if Cancellation.isRequested(after: count) { return true }
       if byte < 0x80 { return isControl(UInt32(byte)) }
       return previous == 0xC2 && isControl(UInt32(byte))
     }
-    guard found else { return text }
+    guard found, !Cancellation.isRequested else { return text }
     var scalars = String.UnicodeScalarView()
     for scalar in text.unicodeScalars { scalars.append(isControl(scalar.value) ? " " : scalar) }
     return String(scalars)

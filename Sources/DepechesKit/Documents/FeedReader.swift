@@ -42,6 +42,7 @@ enum FeedReader {
   private static func draft(_ item: FeedWalker.Item, number: Int, source: String?) -> DispatchDraft {
     let fields = item.fields
     var draft = DispatchDraft()
+    draft.number = number
     draft.title = fields["title"].map(HTMLReader.plainText)
     let html = bodyFields.lazy.compactMap { fields[$0] }.first { !$0.isEmpty } ?? ""
     draft.body = HTMLReader.plainText(html)

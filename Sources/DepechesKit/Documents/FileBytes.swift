@@ -24,7 +24,13 @@ enum FileBytes {
 
   /// Reads the file at `path` unless it is larger than `limit` bytes.
   static func read(path: String, limit: Int) -> Outcome {
-    let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    read(pathBytes: Array(path.utf8), limit: limit)
+  }
+
+  /// Reads the file whose path has these bytes (a name need not be UTF-8).
+  static func read(pathBytes: [UInt8], limit: Int) -> Outcome {
+    let cPath = pathBytes.map { CChar(bitPattern: $0) } + [0]
+    let fd = open(cPath, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
     guard fd >= 0 else { return .failed(describe(errno)) }
     defer { close(fd) }
     var info = stat()
@@ -52,7 +58,7 @@ enum FileBytes {
   }
 
   /// A short lower-case reason for an `errno`.
-  private static func describe(_ code: Int32) -> String {
+  static func describe(_ code: Int32) -> String {
     switch code {
     case EACCES, EPERM: return "permission denied"
     case ENOENT: return "no such file"

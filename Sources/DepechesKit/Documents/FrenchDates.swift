@@ -32,6 +32,37 @@ public enum FrenchDates {
     return after.unicodeScalars.allSatisfy { timeCharacters.contains($0) }
   }
 
+  /// The date of the dateline a dispatch's body opens with, if any: a place (no digits, a
+  /// capital first), a comma, the date (`le` allowed before it, a time after it), then an
+  /// agency in parentheses or a dash: `PARIS, 10 septembre 2021 (AFP) –`,
+  /// `Bruxelles, le 3 mars 2022 -`. It is the day the dispatch was filed, so it wins over any
+  /// date the text mentions before (a title recalling an anniversary, a kicker).
+  static func dateline(in body: String) -> DispatchDate? {
+    let head = body.unicodeScalars.drop { Passages.isCollapsible($0) }
+      .prefix { $0 != "\n" }.prefix(maxDatelineLength)
+    let scanner = DateScanner(String(String.UnicodeScalarView(head)))
+    guard let match = scanner.firstMatch() else { return nil }
+    var before = String(String.UnicodeScalarView(scanner.scalars[..<match.start])).trimmingCharacters(in: .whitespaces)
+    if before.lowercased().hasSuffix(" le") { before = String(before.dropLast(3)).trimmingCharacters(in: .whitespaces) }
+    guard before.hasSuffix(",") else { return nil }
+    let place = before.dropLast().trimmingCharacters(in: .whitespaces)
+    guard let first = place.first, first.isUppercase, place.count <= maxPlaceLength,
+      !place.contains(where: \.isNumber)
+    else { return nil }
+    let after = scanner.scalars[match.end...].drop { datelineTimeCharacters.contains($0) }
+    guard let next = after.first, next == "(" || datelineDashes.contains(next) else { return nil }
+    return match.date
+  }
+
+  /// Scalars of a body's first line searched for a dateline.
+  static let maxDatelineLength = 160
+  /// Characters of a dateline's place, at most ("SAINT-DENIS DE LA RÉUNION (France)").
+  static let maxPlaceLength = 60
+  /// What may stand between a dateline's date and its agency or dash (a time, spaces).
+  private static let datelineTimeCharacters = Set(" \u{A0}\u{202F}0123456789:hHà".unicodeScalars)
+  /// The dashes that end a dateline.
+  private static let datelineDashes = Set("-–—‒―:".unicodeScalars)
+
   /// Two-digit years up to this value are 20YY, above it 19YY (this year's last two + 1).
   static let twoDigitYearPivot: Int = {
     let year = Calendar(identifier: .gregorian).component(.year, from: Date())

@@ -1,7 +1,8 @@
 import Foundation
 
-/// A small, tolerant reader of the YAML front matter at the top of Markdown files: flat
-/// `key: value` pairs, quoted or not, and lists written `[a, b]` or as `- a` lines.
+/// A small, tolerant reader of the front matter at the top of Markdown files: YAML between
+/// `---` lines (flat `key: value` pairs, quoted or not, and lists written `[a, b]` or as `- a`
+/// lines), or TOML between `+++` lines as Hugo writes it (see `FrontMatter.init(toml:)`).
 ///
 /// Linear in the text: the lines are cut once, each is read once, list items are appended
 /// in place.
@@ -15,12 +16,20 @@ struct FrontMatter {
   /// gives an empty `FrontMatter` and the whole text.
   static func split(_ text: String) -> (FrontMatter, String) {
     var lines = Passages.lines(text)
-    guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---",
-      let close = lines.dropFirst().firstIndex(where: isClosingLine)
-    else { return (FrontMatter(), text) }
-    let matter = FrontMatter(lines: lines[1..<close])
+    guard let first = lines.first?.trimmingCharacters(in: .whitespaces), first == "---" || first == "+++" else {
+      return (FrontMatter(), text)
+    }
+    let toml = first == "+++"
+    guard let close = lines.dropFirst().firstIndex(where: toml ? isTOMLClosingLine : isClosingLine) else {
+      return (FrontMatter(), text)
+    }
+    let matter = toml ? FrontMatter(toml: lines[1..<close]) : FrontMatter(lines: lines[1..<close])
     lines.removeSubrange(0...close)
     return (matter, lines.joined(separator: "\n"))
+  }
+
+  private static func isTOMLClosingLine(_ line: Substring) -> Bool {
+    line.trimmingCharacters(in: .whitespaces) == "+++"
   }
 
   private static func isClosingLine(_ line: Substring) -> Bool {
@@ -28,7 +37,7 @@ struct FrontMatter {
     return trimmed == "---" || trimmed == "..."
   }
 
-  private init() {}
+  init() {}
 
   private init(lines: ArraySlice<Substring>) {
     var listKey: String?

@@ -17,11 +17,11 @@ enum MarkdownReader {
     let (body, firstHeading) = strip(removingComments(rest))
     var draft = DispatchDraft()
     draft.title = matter.values["title"] ?? firstHeading
-    draft.dateValue = matter.values["date"]
+    draft.dateValue = matter.values["date"] ?? matter.values["publishdate"] ?? matter.values["published"]
     draft.source = matter.values["source"]
-    draft.author = matter.values["author"] ?? matter.values["auteur"]
+    draft.author = matter.values["author"] ?? matter.values["auteur"] ?? matter.lists["authors"]?.joined(separator: ", ")
     draft.url = matter.values["url"]
-    draft.tags = matter.lists["tags"] ?? []
+    draft.tags = matter.lists["tags"] ?? matter.lists["keywords"] ?? []
     draft.body = body
     draft.dateLineAfterTitle = true
     return draft
@@ -57,6 +57,7 @@ enum MarkdownReader {
     while i + needle.count <= bytes.count {
       if bytes[i] == needle[0], bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
       i += 1
+      if Cancellation.isRequested(after: i) { return nil }
     }
     return nil
   }
@@ -66,7 +67,8 @@ enum MarkdownReader {
     var firstHeading: String?
     var inFence = false
     var out = [String]()
-    for rawLine in Passages.lines(text) {
+    for (number, rawLine) in Passages.lines(text).enumerated() {
+      if Cancellation.isRequested(after: number + 1) { break }
       let trimmed = rawLine.trimmingCharacters(in: .whitespaces)
       if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
         inFence.toggle()

@@ -31,7 +31,11 @@ struct MarkupScanner {
   static func tokens(_ text: String) -> [Token] {
     var scanner = MarkupScanner(text)
     var tokens = [Token]()
-    while let token = scanner.next() { tokens.append(token) }
+    while let token = scanner.next() {
+      tokens.append(token)
+      // Ctrl-C inside a long page: the caller throws a part read away.
+      if Cancellation.isRequested(after: tokens.count) { break }
+    }
     return tokens
   }
 

@@ -21,7 +21,8 @@ public enum Passages {
       let hasBlankLine = separatesParagraphs(ByteLines(text).lazy.map { isBlank(text[$0]) })
       var passages = [String]()
       var paragraph = [UInt8]()
-      for line in ByteLines(text) {
+      for (number, line) in ByteLines(text).enumerated() {
+        if Cancellation.isRequested(after: number + 1) { break }
         let blank = isBlank(text[line])
         if blank || !hasBlankLine {
           if !blank { appendCollapsed(text[line], to: &paragraph) }

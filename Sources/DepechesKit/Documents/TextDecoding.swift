@@ -2,8 +2,12 @@ import Foundation
 
 /// Turns a file's bytes into NFC text with LF line ends, or says why it is not text.
 ///
-/// Order: UTF-16 with a BOM; valid UTF-8 (BOM stripped); else a declared ISO-8859-15, else
-/// Windows-1252 (a declared charset outside the Latin family is refused). NUL bytes or too many control characters mean a binary file.
+/// Order: UTF-16 with a BOM, or without one when the NUL bytes fall in every other place as in
+/// ASCII-heavy UTF-16 (`UTF16Sniffer`); valid UTF-8 (BOM stripped); UTF-8 with a few invalid
+/// sequences replaced by U+FFFD when nearly all of it is valid (`UTF8Census`); else line by
+/// line, UTF-8 lines kept and the others a declared ISO-8859-15, else Windows-1252 (a declared
+/// charset outside the Latin family is refused). NUL bytes or too many control characters mean
+/// a binary file.
 ///
 /// Linear in the bytes: every step is one pass, and NFC goes through `nfc(_:)`, which first
 /// breaks runs of combining marks longer than Unicode's stream-safe bound (canonical
@@ -23,16 +27,62 @@ enum TextDecoding {
   /// Decodes `bytes`; `declaredCharset` (lower-case, from `<meta charset>` or the XML prolog)
   /// is honoured for the Latin family.
   static func decode(_ bytes: [UInt8], declaredCharset: String? = nil) -> Outcome {
+    var warnings: [String] = []
+    return decode(bytes, declaredCharset: declaredCharset, warnings: &warnings)
+  }
+
+  /// Decodes `bytes`, adding to `warnings` what was repaired or guessed: invalid UTF-8
+  /// replaced in a file that is UTF-8 all but a few bytes, lines of another encoding, UTF-16
+  /// found without a BOM.
+  static func decode(_ bytes: [UInt8], declaredCharset: String?, warnings: inout [String]) -> Outcome {
     if bytes.isEmpty { return .skipped("empty file") }
     if let text = decodeUTF16(bytes) { return finish(text) }
+    if let littleEndian = UTF16Sniffer.byteOrder(bytes) {
+      warnings.append("read as UTF-16 \(littleEndian ? "LE" : "BE") without a byte order mark")
+      return finish(UTF16Sniffer.decode(bytes[...], littleEndian: littleEndian))
+    }
     var body = bytes[...]
     if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
     if body.contains(0) { return .skipped("binary file") }
     // Valid UTF-8 wins over a declaration: Latin-1 text is almost never valid UTF-8.
     if let text = String(validating: body, as: UTF8.self) { return finish(text) }
+    let census = UTF8Census(body)
+    if census.isMostlyUTF8 {
+      warnings.append(census.warning)
+      return finish(String(decoding: body, as: UTF8.self))
+    }
     let charset = declaredCharset.map(canonicalCharset)
     if charset == .unknown { return .skipped("invalid UTF-8 / unknown encoding") }
-    return finish(decodeSingleByte(body, latin9: charset == .latin9))
+    return finish(decodeByLine(body, latin9: charset == .latin9, warnings: &warnings))
+  }
+
+  /// A file that is not UTF-8 as a whole, line by line: a line that is valid UTF-8 stays so
+  /// (a file made of two exports keeps both readable), any other is Windows-1252 (or
+  /// ISO-8859-15). A Windows-1252 line with an accent is never valid UTF-8 in practice, so a
+  /// file that is really Windows-1252 is read as before.
+  private static func decodeByLine(_ body: ArraySlice<UInt8>, latin9: Bool, warnings: inout [String]) -> String {
+    var out = ""
+    out.reserveCapacity(body.count)
+    var utf8Lines = 0
+    var singleByteLines = 0
+    var start = body.startIndex
+    while start < body.endIndex {
+      let end = body[start...].firstIndex(of: 10).map { $0 + 1 } ?? body.endIndex
+      let line = body[start..<end]
+      if let text = String(validating: line, as: UTF8.self) {
+        out += text
+        if line.contains(where: { $0 >= 0x80 }) { utf8Lines += 1 }
+      } else {
+        out += decodeSingleByte(line, latin9: latin9)
+        singleByteLines += 1
+      }
+      start = end
+    }
+    if utf8Lines > 0 {
+      let name = latin9 ? "ISO-8859-15" : "Windows-1252"
+      warnings.append("mixed encodings: \(singleByteLines) line\(singleByteLines == 1 ? "" : "s") read as \(name), \(utf8Lines) as UTF-8")
+    }
+    return out
   }
 
   /// Finds `charset=…` (HTML meta) or `encoding="…"` (XML prolog) near the top of the bytes.
@@ -68,7 +118,8 @@ enum TextDecoding {
   /// as it is; runs of more than `maxCombiningRun` combining marks are first cut by a
   /// combining grapheme joiner, as the stream-safe format does.
   static func nfc(_ text: String) -> String {
-    if isCertainlyNFC(text) { return text }
+    // A run that is stopping throws the text away: no need to normalise it.
+    if isCertainlyNFC(text) || Cancellation.isRequested { return text }
     return streamSafe(text).precomposedStringWithCanonicalMapping
   }
 
@@ -107,7 +158,11 @@ enum TextDecoding {
   /// narrow no-break space), none of which has a canonical decomposition. Anything else (an
   /// accent typed as a combining mark, other scripts) goes through Foundation's normalisation.
   static func isCertainlyNFC(_ text: String) -> Bool {
-    text.unicodeScalars.allSatisfy { scalar in
+    var count = 0
+    return text.unicodeScalars.allSatisfy { scalar in
+      count += 1
+      // Stopping: "no" ends the scan, and `nfc` then returns the text as it is.
+      if Cancellation.isRequested(after: count) { return false }
       let v = scalar.value
       return v < 0x0300 || (0x2010...0x205F).contains(v) || (0x20A0...0x20CF).contains(v)
     }
@@ -130,12 +185,14 @@ enum TextDecoding {
     return String(decoding: out, as: UTF8.self)
   }
 
-  /// True when the text holds NUL or more than `maxControlShare` control characters.
+  /// True when the text holds NUL or more than `maxControlShare` control characters (false
+  /// when the run stops part way: the text is thrown away).
   private static func looksBinary(_ text: String) -> Bool {
     var controls = 0
     var total = 0
     for scalar in text.unicodeScalars {
       total += 1
+      if Cancellation.isRequested(after: total) { return false }
       let v = scalar.value
       if v == 0 { return true }
       let isC0 = v < 0x20 && v != 9 && v != 10 && v != 12 && v != 13
@@ -147,21 +204,11 @@ enum TextDecoding {
   /// UTF-16 LE or BE when the bytes start with a BOM; nil otherwise.
   private static func decodeUTF16(_ bytes: [UInt8]) -> String? {
     guard bytes.count >= 2 else { return nil }
-    let littleEndian: Bool
     switch (bytes[0], bytes[1]) {
-    case (0xFF, 0xFE): littleEndian = true
-    case (0xFE, 0xFF): littleEndian = false
+    case (0xFF, 0xFE): return UTF16Sniffer.decode(bytes.dropFirst(2), littleEndian: true)
+    case (0xFE, 0xFF): return UTF16Sniffer.decode(bytes.dropFirst(2), littleEndian: false)
     default: return nil
     }
-    var units = [UInt16]()
-    units.reserveCapacity(bytes.count / 2)
-    var i = 2
-    while i + 1 < bytes.count {
-      let (a, b) = (UInt16(bytes[i]), UInt16(bytes[i + 1]))
-      units.append(littleEndian ? a | b << 8 : a << 8 | b)
-      i += 2
-    }
-    return String(decoding: units, as: UTF16.self)
   }
 
   private enum Charset { case utf8, cp1252, latin9, unknown }

@@ -92,6 +92,11 @@ final class BatchWriter {
         try db.setMetadata(key: key, value: "")
       }
       outcome = .skipped(reason: reason)
+    case .unreadable(let reason):
+      // Nothing changes: a permission or I/O failure may pass, and the next run reads it again.
+      outcome = .skipped(reason: item.previous == nil ? reason : reason + "; what the index holds from it is kept")
+    case .cancelled:
+      outcome = .skipped(reason: Cancellation.reason)
     case .documents(let documents, let state):
       if item.previous != nil { try deleteDocuments(ofPath: item.file.absolutePath) }
       for document in documents {
@@ -110,23 +115,31 @@ final class BatchWriter {
     if filesInBatch >= batchSize || bytesInBatch >= byteLimit {
       try commit(spellingsToo: !defersSpellings || spellings.count >= BatchWriter.maxDeferredSpellings)
     }
-    return FileReport(path: item.file.displayPath, outcome: outcome)
+    return FileReport(path: item.file.displayPath, outcome: outcome, warnings: item.warnings)
   }
 
-  /// Removes the dispatches of files under `roots` that were indexed before and are gone now.
-  func removeMissing(seen: Set<String>, roots: [String]) throws -> [FileReport] {
+  /// Removes the dispatches of files under `roots` that were indexed before and are gone now,
+  /// but for those at or below a path of `unreadable` (a folder that could not be listed:
+  /// its files may all be there still).
+  func removeMissing(seen: Set<String>, roots: [String], unreadable: [String] = []) throws -> [FileReport] {
     var reports: [FileReport] = []
     let cwd = FileManager.default.currentDirectoryPath
     for key in try db.metadataKeys(prefix: Schema.fileStatePrefix) {
       guard let state = FileState(decoding: try db.metadata(key: key)),
         !seen.contains(state.absolutePath),
-        roots.contains(where: { state.absolutePath == $0 || state.absolutePath.hasPrefix($0 + "/") })
+        BatchWriter.isAt(state.absolutePath, orBelowAnyOf: roots),
+        !BatchWriter.isAt(state.absolutePath, orBelowAnyOf: unreadable)
       else { continue }
       try deleteDocuments(ofPath: state.absolutePath)
       try db.setMetadata(key: key, value: "")
       reports.append(FileReport(path: FileWalker.display(state.absolutePath, workingDirectory: cwd), outcome: .removed))
     }
     return reports
+  }
+
+  /// True when `path` is one of `folders` or inside one.
+  static func isAt(_ path: String, orBelowAnyOf folders: [String]) -> Bool {
+    folders.contains { path == $0 || path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
   }
 
   /// Deletes the dispatches of a file, taking their words out of the spelling data (so that

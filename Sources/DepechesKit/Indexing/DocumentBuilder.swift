@@ -27,7 +27,8 @@ final class DocumentBuilder {
   }
 
   /// Analyses and packs one dispatch read from `absolutePath`, tagged with the file's term.
-  /// Throws only when the stored text cannot be compressed (out of memory).
+  /// Throws when the stored text cannot be compressed (out of memory), or `CancellationError`
+  /// when the run is stopping (`Cancellation`).
   func build(_ dispatch: Dispatch, absolutePath: String, fileTerm: String, run: IndexRun) throws -> Built {
     var postings = WordTable<TermPostings>(capacity: DocumentBuilder.expectedTerms)
     var titleTerms: Set<String> = []
@@ -66,6 +67,8 @@ final class DocumentBuilder {
     }
     var starts: [Int] = []
     for passage in dispatch.passages {
+      // Ctrl-C inside a long file: the caller throws a half-built document away.
+      if Cancellation.isRequested { break }
       position = lastPosition + Schema.passageGap
       starts.append(position)
       analyzer.forEachToken(in: passage) { token in
@@ -73,6 +76,8 @@ final class DocumentBuilder {
         lastPosition = position + token.position
       }
     }
+    // Ctrl-C: not worth packing (and compressing) what will be thrown away.
+    if Cancellation.isRequested { throw CancellationError() }
     // A word's spelling frequency grows by its wdf here (positions, plus the title boost), the
     // figure a re-index reads back cheaply from the termlist to take it out again.
     let spellings = zip(postings.keys, postings.values).compactMap { term, entry in

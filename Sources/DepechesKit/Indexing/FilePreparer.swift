@@ -5,6 +5,8 @@ struct PreparedFile {
   var file: FoundFile
   var previous: FileState?
   var outcome: Outcome
+  /// What the user should know about the file though it was read (see `ReadReport`).
+  var warnings: [String] = []
 
   enum Outcome {
     /// Same bytes as last time: only the state (time) is refreshed.
@@ -12,6 +14,10 @@ struct PreparedFile {
     /// New content, analysed into documents.
     case documents([DocumentBuilder.Built], FileState)
     case skipped(String)
+    /// The file could not be read (permission, I/O): the index keeps what it holds of it.
+    case unreadable(String)
+    /// The run is stopping: the file was abandoned part way, and is not written.
+    case cancelled
   }
 }
 
@@ -32,17 +38,25 @@ final class FilePreparer: @unchecked Sendable {
     self.run = run
   }
 
-  /// Prepares one file whose size or time differ from `previous` (or that is new).
-  func prepare(_ file: FoundFile, previous: FileState?) -> PreparedFile {
-    PreparedFile(file: file, previous: previous, outcome: outcome(file, previous: previous))
+  /// Prepares one file whose size or time differ from `previous` (or that is new), stopping
+  /// part way when `cancellation` is raised (the outcome is then `.cancelled`).
+  func prepare(_ file: FoundFile, previous: FileState?, cancellation: CancellationFlag? = nil) -> PreparedFile {
+    var warnings: [String] = []
+    if file.pathBytes != nil {
+      warnings.append("its name is not valid UTF-8 (each invalid byte is shown as \\xHH)")
+    }
+    let outcome = Cancellation.$flag.withValue(cancellation) { self.outcome(file, previous: previous, warnings: &warnings) }
+    let stopped = cancellation?.isRaised ?? false
+    return PreparedFile(file: file, previous: previous, outcome: stopped ? .cancelled : outcome, warnings: warnings)
   }
 
   /// Reads the file once through the `DocumentReader` (which gives every skip reason), hashes
   /// its bytes, and parses and analyses them unless they are the bytes indexed last time.
-  private func outcome(_ file: FoundFile, previous: FileState?) -> PreparedFile.Outcome {
+  private func outcome(_ file: FoundFile, previous: FileState?, warnings: inout [String]) -> PreparedFile.Outcome {
     let bytes: [UInt8]
-    switch reader.load(absolutePath: file.absolutePath) {
+    switch reader.load(absolutePath: file.absolutePath, pathBytes: file.pathBytes) {
     case .skipped(let reason): return .skipped(reason)
+    case .unreadable(let reason): return .unreadable(reason)
     case .bytes(let read): bytes = read
     }
     let hash = FileState.hash(bytes)
@@ -50,7 +64,9 @@ final class FilePreparer: @unchecked Sendable {
       absolutePath: file.absolutePath, size: file.size, modificationTime: file.modificationTime,
       hash: hash, dispatchCount: previous?.dispatchCount ?? 0)
     if !force, let previous, previous.hash == hash { return .sameContent(state) }
-    switch reader.parse(bytes: bytes, absolutePath: file.absolutePath, displayPath: file.displayPath) {
+    let report = reader.parse(bytes: bytes, absolutePath: file.absolutePath, displayPath: file.displayPath)
+    warnings += report.warnings
+    switch report.result {
     case .skipped(let reason):
       return .skipped(reason)
     case .dispatches(let dispatches):
@@ -62,9 +78,11 @@ final class FilePreparer: @unchecked Sendable {
     let builder = borrowBuilder()
     defer { returnBuilder(builder) }
     let term = FileState.term(forPath: file.absolutePath)
-    let built: [DocumentBuilder.Built]
+    var built: [DocumentBuilder.Built] = []
     do {
-      built = try dispatches.map { try builder.build($0, absolutePath: file.absolutePath, fileTerm: term, run: run) }
+      for dispatch in dispatches where !Cancellation.isRequested {
+        built.append(try builder.build(dispatch, absolutePath: file.absolutePath, fileTerm: term, run: run))
+      }
     } catch {
       return .skipped("its text could not be compressed for storage (\(error))")
     }

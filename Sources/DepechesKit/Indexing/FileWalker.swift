@@ -2,7 +2,7 @@ import Foundation
 
 /// A file found under the paths given to `depeches index`, with what a re-run compares.
 public struct FoundFile: Equatable, Sendable {
-  /// Absolute, standardised path.
+  /// Absolute, standardised path; a byte of the name that is not UTF-8 is written `\xHH`.
   public var absolutePath: String
   /// The path shown to users: relative to the working directory when inside it.
   public var displayPath: String
@@ -10,6 +10,21 @@ public struct FoundFile: Equatable, Sendable {
   public var size: Int
   /// Modification time, in nanoseconds since 1970.
   public var modificationTime: Int64
+  /// The path's bytes on disk when they are not valid UTF-8 (then `absolutePath` is their
+  /// escaped form, which cannot open the file); nil for every other file.
+  public var pathBytes: [UInt8]? = nil
+}
+
+/// What walking the paths found: the files to read, and every other entry with why it is not.
+public struct FileListing: Equatable, Sendable {
+  /// The regular files, sorted by path.
+  public var files: [FoundFile] = []
+  /// Entries left out, each with its reason: pipes, sockets, devices, symbolic links inside
+  /// folders, and folders or files that could not be examined.
+  public var skipped: [FileReport] = []
+  /// Absolute paths of folders (and files) that could not be read: the index keeps what it
+  /// holds from them, as a permission or network-mount problem is no reason to delete it.
+  public var unreadable: [String] = []
 }
 
 /// Lists the files under a set of paths, recursively, skipping hidden files and folders.
@@ -17,19 +32,28 @@ public enum FileWalker {
   /// Every regular file under `paths` (files are taken as they are), sorted by path.
   /// Throws `invalidArgument` for a path that does not exist.
   public static func files(under paths: [String], workingDirectory: String = FileManager.default.currentDirectoryPath) throws -> [FoundFile] {
-    var found: [String: FoundFile] = [:]
+    try listing(under: paths, workingDirectory: workingDirectory).files
+  }
+
+  /// The files under `paths` and every entry left out with its reason (see `FileListing`).
+  /// Throws `invalidArgument` for a path that does not exist.
+  public static func listing(under paths: [String], workingDirectory: String = FileManager.default.currentDirectoryPath) throws -> FileListing {
+    var walk = Walk(workingDirectory: workingDirectory)
     for path in paths {
       let root = absolute(path, from: workingDirectory)
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) else {
-        throw DepechesError.invalidArgument("no such file or folder: \(path)")
+      var info = stat()
+      guard stat(root, &info) == 0 else {
+        let code = errno
+        if code == ENOENT || code == ENOTDIR { throw DepechesError.invalidArgument("no such file or folder: \(path)") }
+        walk.unreadable(PathBytes(root), kind: "cannot examine", code)
+        continue
       }
-      let candidates = isDirectory.boolValue ? walk(root) : [root]
-      for file in candidates {
-        if let info = examine(file, workingDirectory: workingDirectory) { found[file] = info }
-      }
+      if (info.st_mode & S_IFMT) == S_IFDIR { walk.folder(root) } else { walk.file(PathBytes(root), given: true) }
     }
-    return found.values.sorted { $0.absolutePath < $1.absolutePath }
+    var listing = walk.listing
+    listing.files = walk.found.values.sorted { $0.absolutePath < $1.absolutePath }
+    listing.skipped.sort { $0.path < $1.path }
+    return listing
   }
 
   /// The absolute, standardised form of a path.
@@ -42,71 +66,6 @@ public enum FileWalker {
   /// and its subfolders (like `.gitignore`, without negation): e.g. `SOURCE.md`, `*.tsv`.
   public static let ignoreFileName = ".depechesignore"
 
-  /// The regular files below `root` (not following symbolic links, leaving out hidden names and
-  /// what `.depechesignore` files exclude), read with `readdir`: the file type comes with each
-  /// entry, so a re-run over thousands of unchanged files costs one `stat` per file (in
-  /// `examine`), not several Foundation look-ups.
-  private static func walk(_ root: String) -> [String] {
-    var ignores = IgnoreRules(root: root)
-    var out: [String] = []
-    var folders = [root]
-    while let folder = folders.popLast() {
-      for (name, path, kind) in entries(of: folder) {
-        switch kind {
-        case .folder: folders.append(path)
-        case .file: if !ignores.ignores(name: name, in: folder) { out.append(path) }
-        case .other: continue
-        }
-      }
-    }
-    return out
-  }
-
-  private enum EntryKind { case file, folder, other }
-
-  /// The visible entries of a folder (names not starting with "."), with their path and kind;
-  /// a symbolic link is `.other`. An unreadable folder has none.
-  private static func entries(of folder: String) -> [(name: String, path: String, kind: EntryKind)] {
-    guard let dir = opendir(folder) else { return [] }
-    defer { closedir(dir) }
-    var out: [(name: String, path: String, kind: EntryKind)] = []
-    while let entry = readdir(dir) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-        String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
-      }
-      guard !name.hasPrefix(".") else { continue }
-      let path = folder == "/" ? "/" + name : folder + "/" + name
-      out.append((name, path, kind(Int32(entry.pointee.d_type), path)))
-    }
-    return out
-  }
-
-  /// The kind of an entry from its `d_type`, or from `lstat` when the file system leaves it unknown.
-  private static func kind(_ type: Int32, _ path: String) -> EntryKind {
-    switch type {
-    case Int32(DT_REG): return .file
-    case Int32(DT_DIR): return .folder
-    case Int32(DT_UNKNOWN):
-      var info = stat()
-      guard lstat(path, &info) == 0 else { return .other }
-      switch info.st_mode & S_IFMT {
-      case S_IFREG: return .file
-      case S_IFDIR: return .folder
-      default: return .other
-      }
-    default: return .other
-    }
-  }
-
-  private static func examine(_ path: String, workingDirectory: String) -> FoundFile? {
-    var info = stat()
-    guard lstatFollowing(path, &info), (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-    let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-    return FoundFile(
-      absolutePath: path, displayPath: display(path, workingDirectory: workingDirectory),
-      size: Int(info.st_size), modificationTime: mtime)
-  }
-
   /// `path` relative to the working directory when inside it, else unchanged.
   static func display(_ path: String, workingDirectory: String) -> String {
     let base = workingDirectory.hasSuffix("/") ? workingDirectory : workingDirectory + "/"
@@ -114,9 +73,76 @@ public enum FileWalker {
   }
 }
 
-/// `stat(2)` (following symbolic links); false when the file cannot be examined.
-func lstatFollowing(_ path: String, _ info: inout stat) -> Bool {
-  stat(path, &info) == 0
+/// One walk over the given paths: the regular files below each folder (not following symbolic
+/// links, leaving out hidden names and what `.depechesignore` files exclude), read with
+/// `readdir` on the names' bytes (a name need not be UTF-8; the entry types come with the
+/// names, so a re-run over thousands of unchanged files costs one `stat` per file).
+struct Walk {
+  let workingDirectory: String
+  var found: [String: FoundFile] = [:]
+  var listing = FileListing()
+
+  init(workingDirectory: String) { self.workingDirectory = workingDirectory }
+
+  /// Walks the folder `root` and everything below it.
+  mutating func folder(_ root: String) {
+    var ignores = IgnoreRules(root: root)
+    var folders = [PathBytes(root)]
+    while let folder = folders.popLast() {
+      let entries: [FolderEntries.Entry]
+      switch FolderEntries.read(folder) {
+      case .entries(let list): entries = list
+      case .failed(let code):
+        unreadable(folder, kind: "folder not read", code, folder: true)
+        continue
+      }
+      for entry in entries {
+        let path = folder.appending(entry.name)
+        if entry.kind == .folder {
+          folders.append(path)
+          continue
+        }
+        guard !ignores.ignores(name: PathBytes.text(entry.name).text, in: folder.text) else { continue }
+        switch entry.kind {
+        case .file: file(path, given: false)
+        case .link: skip(path, FolderEntries.linkReason(path))
+        case .other(let reason): skip(path, reason)
+        case .folder: break
+        }
+      }
+    }
+  }
+
+  /// A regular file (or what a given path names), examined with `stat`.
+  mutating func file(_ path: PathBytes, given: Bool) {
+    var info = stat()
+    guard path.withCString({ stat($0, &info) }) == 0 else {
+      let code = errno
+      unreadable(path, kind: "cannot examine", code)
+      return
+    }
+    let type = info.st_mode & S_IFMT
+    guard type == S_IFREG else {
+      skip(path, FolderEntries.reason(forType: type) ?? "not a regular file")
+      return
+    }
+    let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+    found[path.text] = FoundFile(
+      absolutePath: path.text, displayPath: FileWalker.display(path.text, workingDirectory: workingDirectory),
+      size: Int(info.st_size), modificationTime: mtime, pathBytes: path.isUTF8 ? nil : path.bytes)
+  }
+
+  /// Records an entry that could not be read: skipped, and protected from removal.
+  mutating func unreadable(_ path: PathBytes, kind: String, _ code: Int32, folder: Bool = false) {
+    listing.unreadable.append(path.text)
+    let kept = "what the index holds from it is kept"
+    skip(path, "\(kind): \(FileBytes.describe(code)); \(kept)", folder: folder)
+  }
+
+  private mutating func skip(_ path: PathBytes, _ reason: String, folder: Bool = false) {
+    let shown = FileWalker.display(path.text, workingDirectory: workingDirectory) + (folder ? "/" : "")
+    listing.skipped.append(FileReport(path: shown, outcome: .skipped(reason: reason)))
+  }
 }
 
 /// The `.depechesignore` patterns of a walked tree, read once per folder.

@@ -73,6 +73,8 @@ public struct FileReport: Equatable, Sendable {
   public var path: String
   /// What happened to it.
   public var outcome: FileOutcome
+  /// What the user should know though it was read (lines left out, repaired encoding…).
+  public var warnings: [String] = []
 }
 
 /// Where indexing stands, reported a few times a second at most.
@@ -95,8 +97,11 @@ public struct IndexSummary: Sendable {
   public var updated = 0
   public var removed = 0
   public var unchanged = 0
-  /// Skipped files with their reasons.
+  /// Skipped files with their reasons (and entries that are not files: pipes, links, folders
+  /// that could not be read).
   public var skipped: [FileReport] = []
+  /// Warnings about files that were read (each file's `FileReport.warnings`, counted).
+  public var warnings = 0
   /// Dispatches written (added or re-indexed).
   public var dispatches = 0
   /// Files found under the paths.

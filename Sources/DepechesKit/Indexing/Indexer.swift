@@ -46,7 +46,8 @@ public final class Indexer {
     onFile: @escaping (FileReport) -> Void, onProgress: @escaping (IndexProgress) -> Void,
     isCancelled: () -> Bool, start: ContinuousClock.Instant
   ) throws -> (IndexSummary, IndexLayout, Int) {
-    let files = try FileWalker.files(under: options.paths)
+    let listing = try FileWalker.listing(under: options.paths)
+    let files = listing.files
     let synonyms = try loadSynonyms()
     let layout = try IndexLayout.resolve(options.indexPath, requested: options.shards)
     let mains = try openWriters(layout, synonyms: synonyms)
@@ -59,6 +60,7 @@ public final class Indexer {
     let ledger = Ledger(files: files.count, unchanged: unchanged, bytesToRead: bytesToRead, onFile: onFile, onProgress: onProgress) {
       [clock] in Indexer.seconds(clock.now - start)
     }
+    ledger.recordListed(listing.skipped)
     let existing = try mains.reduce(0) { total, writer in try total + writer.guarded { try writer.documentCount() } }
     // Parts only for a fresh index: merging keeps one value per metadata key, so no file the
     // index already remembers may be written again into a part.
@@ -75,7 +77,7 @@ public final class Indexer {
         lanes = WriterLanes(writers: mains, preparer: preparer, policy: policy)
       }
       ledger.summary.interrupted = try lanes.run(toRead, onReport: ledger.record, isCancelled: isCancelled)
-      if !ledger.summary.interrupted && !options.keepMissing { try removeMissing(files, writers: mains, ledger: ledger) }
+      if !ledger.summary.interrupted && !options.keepMissing { try removeMissing(listing, writers: mains, ledger: ledger) }
       for writer in mains {
         try writer.guarded {
           if parts == nil { try writer.recordCompleted(run) }  // parts: once merged, below
@@ -107,11 +109,14 @@ public final class Indexer {
     return writers
   }
 
-  /// Removes the dispatches of files under the roots that are gone.
-  private func removeMissing(_ files: [FoundFile], writers: [BatchWriter], ledger: Ledger) throws {
-    let seen = Set(files.map(\.absolutePath))
+  /// Removes the dispatches of files under the roots that are gone (never of what could not
+  /// be read: see `FileListing.unreadable`).
+  private func removeMissing(_ listing: FileListing, writers: [BatchWriter], ledger: Ledger) throws {
+    let seen = Set(listing.files.map(\.absolutePath))
     for writer in writers {
-      let removed = try writer.guarded { try writer.removeMissing(seen: seen, roots: roots()) }
+      let removed = try writer.guarded {
+        try writer.removeMissing(seen: seen, roots: roots(), unreadable: listing.unreadable)
+      }
       ledger.summary.removed += removed.count
       removed.forEach(ledger.onFile)
     }

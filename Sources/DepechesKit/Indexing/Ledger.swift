@@ -22,6 +22,12 @@ final class Ledger {
     self.elapsed = elapsed
   }
 
+  /// Records the entries the walk left out (pipes, links, unreadable folders…) as skipped.
+  func recordListed(_ skipped: [FileReport]) {
+    summary.skipped += skipped
+    skipped.forEach(onFile)
+  }
+
   /// Records one written file's report.
   func record(_ file: FoundFile, _ report: FileReport) {
     switch report.outcome {
@@ -31,8 +37,9 @@ final class Ledger {
     case .removed: summary.removed += 1
     case .skipped: summary.skipped.append(report)
     }
+    summary.warnings += report.warnings.count
     if case .skipped = report.outcome { summary.skippedBytes += file.size } else { summary.bytesRead += file.size }
-    if report.outcome != .unchanged { onFile(report) }
+    if report.outcome != .unchanged || !report.warnings.isEmpty { onFile(report) }
     progress.filesDone += 1
     progress.bytesDone += file.size
     progress.dispatches = summary.dispatches

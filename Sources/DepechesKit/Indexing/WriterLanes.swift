@@ -5,12 +5,14 @@ import Foundation
 /// a file, and which thread prepares it (reads, hashes and analyses it with the
 /// `FilePreparer`), is the `Policy`.
 ///
-/// The calling thread sleeps until a lane has written a file, passes the reports to
-/// `onReport` and then asks `isCancelled`: cancellation (Ctrl-C sets the flag `isCancelled`
-/// reads) reaches the lanes through that check, which sets `stopping`; lanes and workers look
-/// at it before they take each file, so every one stops after the file in hand. A lane's
-/// failure sets it too, and is thrown once every thread has stopped. Every thread blocks on one
-/// condition; nothing polls.
+/// The calling thread sleeps until a lane has written a file (or `cancelCheckInterval` has
+/// passed: a signal handler cannot wake a condition), passes the reports to `onReport` and
+/// then asks `isCancelled`: cancellation (Ctrl-C sets the flag `isCancelled` reads) reaches the
+/// lanes through that check, which sets `stopping` and raises `cancellation`. Lanes and workers
+/// look at `stopping` before they take each file; the readers and the analysis of the file in
+/// hand look at `cancellation` as they go (`Cancellation`), so a long file is abandoned part
+/// way and not written. A lane's failure stops them too, and is thrown once every thread has
+/// stopped. Every other thread blocks on one condition.
 final class WriterLanes: @unchecked Sendable {
   // Sendable because every `var` below is read and written only with `condition` locked, and
   // writer `i` is used only by lane `i`'s thread while it runs (by the caller before `run` and
@@ -24,6 +26,9 @@ final class WriterLanes: @unchecked Sendable {
   static let queueByteLimit = 8_000_000
   /// Files prepared ahead of the lanes, at most (`byPath`): bounds memory on many small files.
   static let queueFileLimit = 512
+  /// Seconds between two looks at `isCancelled` while no file is finished: Ctrl-C is seen
+  /// within this, well inside the second a user waits.
+  static let cancelCheckInterval = 0.1
   /// Stack size of a lane or worker thread (analysis is iterative; this is headroom).
   static let stackSize = 8 << 20
   /// Analysis workers at most (`byPath`): one per core, as more would only hold more builders.
@@ -63,6 +68,8 @@ final class WriterLanes: @unchecked Sendable {
   private let preparer: FilePreparer
   private let policy: Policy
   private let condition = NSCondition()
+  /// Raised when the lanes stop: the file each thread is reading or analysing is abandoned.
+  private let cancellation = CancellationFlag()
 
   /// The files in the order they are taken.
   private var items: [Item] = []
@@ -134,7 +141,9 @@ final class WriterLanes: @unchecked Sendable {
     var interrupted = false
     while true {
       condition.lock()
-      while finished.isEmpty && threadsRunning > 0 { condition.wait() }
+      if finished.isEmpty && threadsRunning > 0 {
+        _ = condition.wait(until: Date(timeIntervalSinceNow: WriterLanes.cancelCheckInterval))
+      }
       let reports = finished
       finished.removeAll(keepingCapacity: true)
       let done = threadsRunning == 0
@@ -153,6 +162,7 @@ final class WriterLanes: @unchecked Sendable {
     let writer = writers[lane]
     do {
       while let item = nextForLane(lane) {
+        if case .cancelled = item.outcome { break }
         let report = try writer.guarded { try writer.write(item) }
         condition.lock()
         if case .byPath = policy {
@@ -175,7 +185,7 @@ final class WriterLanes: @unchecked Sendable {
     switch policy {
     case .nextFree:
       guard let (_, item) = take(waitingForRoom: false) else { return nil }
-      return preparer.prepare(item.file, previous: item.previous)
+      return preparer.prepare(item.file, previous: item.previous, cancellation: cancellation)
     case .byPath:
       return waitForPrepared(lane)
     }
@@ -198,7 +208,7 @@ final class WriterLanes: @unchecked Sendable {
   /// One analysis worker (`byPath`): prepares the next file in order whenever the queue has room.
   private func prepareAhead() {
     while let (index, item) = take(waitingForRoom: true) {
-      let file = preparer.prepare(item.file, previous: item.previous)
+      let file = preparer.prepare(item.file, previous: item.previous, cancellation: cancellation)
       condition.lock()
       prepared[index] = file
       condition.broadcast()
@@ -230,6 +240,7 @@ final class WriterLanes: @unchecked Sendable {
 
   /// Makes every lane and worker stop before its next file, keeping the first failure.
   private func stop(because error: Error?) {
+    cancellation.raise()
     condition.lock()
     stopping = true
     if let error, failure == nil { failure = error }
