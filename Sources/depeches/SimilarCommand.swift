@@ -30,7 +30,7 @@ struct SimilarCommand: ParsableCommand {
   var json = false
 
   func validate() throws {
-    try checkRange(limit, 1...SearchInvocation.maxLimit, option: "--limit")
+    try checkRange(limit, 1...SearchRequest.limitRange.upperBound, option: "--limit")
     if let from = try parseDay(since, option: "--since"), let to = try parseDay(until, option: "--until"), from > to {
       throw ValidationError("--since \(since!) is after --until \(until!)")
     }
