@@ -33,6 +33,8 @@ import Testing
     ("noun-ent", "Noms en -ent\n2021-10-17\n\nUn parent d'élève et les parents, le président."),
     ("noun-ent-more", "Réunion\n2021-10-18\n\nLes parents se réunissent."),
     ("verb-parer", "Escrime\n2021-10-19\n\nIl pare le coup ; hier, il parait le coup."),
+    ("transliteration", "Translittérations\n2021-10-20\n\nSelon Porochenko et Navalnyï, le colonel Kadhafi et Khodorkovski ; le Qatar aussi."),
+    ("transliteration-other", "Autre nom\n2021-10-21\n\nLe ministre Khattar et Bernard Kouchner ont parlé."),
   ]
 
   /// (query, title that must be among the results, title that must not be, or nil).
@@ -111,6 +113,13 @@ import Testing
     // ...but a noun in -ent that outweighs the verb forms it looks like stays apart.
     ("parent", "Noms en -ent", "Escrime"),
     ("pare", "Escrime", "Noms en -ent"),
+    // Name variants by transliteration rules, beyond the table (ch/sh, -ï/-y, dh/dd, kh, -i/-y),
+    // never to another person or place whose spelling the rules join (Qatar, Khattar).
+    ("Poroshenko", "Translittérations", nil),
+    ("Navalny", "Translittérations", nil),
+    ("Qaddafi", "Translittérations", nil),
+    ("Khodorkovsky", "Translittérations", nil),
+    ("Qatar", "Translittérations", "Autre nom"),
   ]
 
   static let index: (TemporaryFolder, String) = {

@@ -224,12 +224,19 @@ public final class SearchIndex {
   private func suggestion(for text: String, wordSets: WordSetReader) throws -> String? {
     guard !hasRemoteShards else { return nil }
     var replacements: [(Range<Int>, String)] = []
+    let written = Array(text.unicodeScalars)
     for token in analyzer.tokens(in: text) where !token.isStopWord {
       guard try db.termFrequency(token.term) == 0 else { continue }
       let stem = stems.foldedStem(token.stemBase)
       guard try !wordSets.forms(of: stem).contains(where: { try db.termFrequency($0) > 0 }) else { continue }
       // A word found through its synonyms ("Karabagh" for "Karabakh") is not misspelt.
       guard try !synonymTable.variants(of: token.term).contains(where: { try db.termFrequency($0) > 0 }) else { continue }
+      // Nor is a name found through its transliteration skeleton ("Poroshenko": porochenko).
+      if QueryLexer.isTitleCase(written[token.range]), let skeleton = Transliteration.skeleton(token.term),
+        try !wordSets.names(ofSkeleton: skeleton).isEmpty
+      {
+        continue
+      }
       let fix = try db.spellingSuggestion(token.term)
       if !fix.isEmpty && fix != token.term { replacements.append((token.range, fix)) }
     }

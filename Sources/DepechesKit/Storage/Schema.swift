@@ -11,7 +11,7 @@
 ///   own, weighing beside the body: every free word of a query also looks here).
 public enum Schema {
   /// Bumped when the index layout changes; an index of another version must be rebuilt.
-  public static let version = "5"
+  public static let version = "6"
   /// Prefix of the unique id term.
   public static let idPrefix = "Q"
   /// Prefix of the boolean term shared by all dispatches of one file.
@@ -48,6 +48,11 @@ public enum Schema {
   /// word typed without accents ("refugies") finds its stem ("refugi", from "réfugiés")
   /// here, where stemming the unaccented word would not ("refug").
   public static let termStemsPrefix = wordSetPrefix + "s:"
+  /// Word set key prefix of the names: + transliteration skeleton (`Transliteration`) → the
+  /// exact terms written as names (capitalised inside a sentence) with that skeleton. A
+  /// capitalised query word ("Poroshenko") also matches the names of its skeleton
+  /// ("porochenko").
+  public static let nameSkeletonPrefix = wordSetPrefix + "n:"
   /// Separates the words of a word set (terms never contain spaces).
   public static let wordSetSeparator: UInt8 = 0x20
   /// Words longer than this (in UTF-8 bytes) get no word set entry (Xapian keys are short).
