@@ -15,7 +15,12 @@ enum TextOutput {
       out += "\(hit.rank). \(Terminal.bold(d.title))\n"
       let meta = [d.date?.iso ?? "undated", d.source, d.path].compactMap { $0 }.joined(separator: " · ")
       out += "   \(Terminal.dim(meta))\n"
-      out += "   \(marked(hit.snippet))\n\n"
+      if hit.passages.isEmpty {
+        out += "   \(marked(hit.snippet))\n\n"
+      } else {
+        for shown in hit.passages { out += "   ¶ \(shown.passage + 1): \(marked(shown.snippet))\n" }
+        out += "\n"
+      }
     }
     let shown = r.hits.isEmpty ? "" : " (showing \(r.hits.first!.rank)–\(r.hits.last!.rank))"
     out += "\(r.total) dispatch\(r.total == 1 ? "" : "es") match \"\(r.query)\"\(shown)\n"

@@ -57,6 +57,12 @@ enum Transliteration {
     return String(decoding: collapsed, as: UTF8.self)
   }
 
+  /// The key a name is kept under in the index: its skeleton, or the word itself when it has
+  /// none (short names, other scripts), so that every word written as a name is known as one.
+  static func nameKey(_ folded: String) -> String {
+    skeleton(folded) ?? folded
+  }
+
   /// True unless `form` and `word` are listed as different names (`distinctNames`).
   static func mayJoin(_ form: String, _ word: String) -> Bool {
     !distinctNames.contains { $0.contains(form) && $0.contains(word) && form != word }

@@ -102,7 +102,7 @@ final class DocumentBuilder {
     guard names.find(term, hash: hash) == nil else { return }
     if names.count >= DocumentBuilder.maxNames { names.removeAll() }
     names.insert(term, true, hash: hash)
-    if let skeleton = Transliteration.skeleton(term) { forms.append(NameForm(skeleton: skeleton, form: term)) }
+    forms.append(NameForm(skeleton: Transliteration.nameKey(term), form: term))
   }
 
   /// True for the exact terms that go into the spelling data: words of at least
@@ -141,7 +141,10 @@ final class DocumentBuilder {
     p.u32(Schema.storedSlot)
     p.raw(data)
     var booleans = [fileTerm]
-    if let source = stored.dispatch.source { booleans.append(Schema.sourcePrefix + FrenchAnalyzer.fold(source)) }
+    if let source = stored.dispatch.source { booleans.append(Schema.sourceTerm(source)) }
+    if let author = stored.dispatch.author {
+      booleans += Set(analyzer.tokens(in: author).map { Schema.authorPrefix + $0.term })
+    }
     let titleField = titleTerms.filter { !StopWords.contains($0) }.map { Schema.titlePrefix + $0 }
     p.u32(postings.count + titleField.count + booleans.count)
     for (term, entry) in zip(postings.keys, postings.values) {

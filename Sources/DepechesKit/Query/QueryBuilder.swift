@@ -78,6 +78,7 @@ final class QueryBuilder {
     case .boost(let required, let optional):
       return try XapianQuery.combine(.andMaybe, [try build(required), try build(optional)])
     case .everything: return try XapianQuery.matchAll()
+    case .field(let field, let words): return try buildField(field, words)
     }
   }
 
@@ -108,8 +109,12 @@ final class QueryBuilder {
     var formSet: Set<String> = []
     for stem in stems { formSet.formUnion(try wordSets.forms(of: stem)) }
     if word.isCapitalised {
-      // A name keeps its plural and feminine forms, not the common words of its stem (Marie, mars).
-      formSet = formSet.filter { form in variants.contains { Inflection.isRegularInflection(form, of: $0) } }
+      // A name keeps its plural and feminine forms written as names, not the common words of
+      // its stem (Marie: mars, mariés), nor, typed in the plural, its singular (Amériques).
+      formSet = try formSet.filter { form in
+        try variants.contains(form)
+          || (variants.contains { Inflection.isRegularInflection(form, of: $0) } && wordSets.isName(form))
+      }
     } else {
       plan.stems.formUnion(stems)
       formSet.formUnion(try verbPlurals(word, stems: stems))

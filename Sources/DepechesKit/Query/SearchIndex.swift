@@ -149,6 +149,9 @@ public final class SearchIndex {
         slot: Schema.dateSlot, lower: request.since.map(Schema.dateValue), upper: request.until.map(Schema.dateValue))
       query = try XapianQuery.combine(.filter, [query, range])
     }
+    if let source = request.source {
+      query = try XapianQuery.combine(.filter, [query, try XapianQuery.term(Schema.sourceTerm(source))])
+    }
     let everything = max(1, try db.documentCount())
     // By relevance, the first `PassageScore.depth` candidates (and those tied with the last)
     // are reranked by their best passage, and every page is cut from that one list, fetched
@@ -177,7 +180,8 @@ public final class SearchIndex {
     let hits = try ranked.enumerated().map { n, entry in
       try hit(
         mset, entry.index, rank: request.offset + n + 1, score: entry.score,
-        hits: try entry.hits ?? matches(mset, entry.index, plan: builder.plan), plan: builder.plan)
+        hits: try entry.hits ?? matches(mset, entry.index, plan: builder.plan), plan: builder.plan,
+        passages: request.passages)
     }
     return Outcome(total: total, hits: hits, months: MonthFacets.counts(from: try mset.facetCounts(), total: total))
   }
@@ -203,21 +207,26 @@ public final class SearchIndex {
   }
 
   private func hit(
-    _ mset: XapianMSet, _ index: Int, rank: Int, score: Double, hits: PassageChooser.Hits, plan: MatchPlan
+    _ mset: XapianMSet, _ index: Int, rank: Int, score: Double, hits: PassageChooser.Hits, plan: MatchPlan,
+    passages wanted: Int
   ) throws -> SearchHit {
     let docid = try mset.docid(at: index)
-    var passage = 0
-    let decoded = try StoredDispatch(decoding: try mset.value(at: index, slot: Schema.storedSlot)) { starts in
-      passage = PassageChooser.best(hits: hits, passageStarts: starts) ?? 0
-      return passage
-    }
+    var chosen = [0]
+    let decoded = try StoredDispatch(decoding: try mset.value(at: index, slot: Schema.storedSlot), onlyPassages: { starts in
+      let ranked = PassageChooser.ranked(hits: hits, passageStarts: starts, limit: max(1, wanted))
+      chosen = ranked.isEmpty ? [0] : ranked
+      return chosen
+    })
     guard let stored = decoded else {
       throw DepechesError.xapian(kind: .corrupt, message: "document \(docid) was not written by depeches")
     }
-    let snippet = SnippetMaker(analyzer: analyzer, stems: stems).snippet(of: stored, passage: passage, hits: hits, plan: plan)
+    let maker = SnippetMaker(analyzer: analyzer, stems: stems)
+    let snippets = chosen.map { maker.snippet(of: stored, passage: $0, hits: hits, plan: plan) }
     var dispatch = stored.dispatch
     dispatch.passages = []
-    return SearchHit(rank: rank, score: score, dispatch: dispatch, snippet: snippet, passage: passage)
+    var hit = SearchHit(rank: rank, score: score, dispatch: dispatch, snippet: snippets[0], passage: chosen[0])
+    if wanted > 1 { hit.passages = zip(chosen, snippets).map { PassageSnippet(passage: $0, snippet: $1) } }
+    return hit
   }
 
   /// The query with each unknown word replaced by Xapian's spelling suggestion, if any.

@@ -15,12 +15,18 @@ public struct SearchRequest: Sendable {
   public var until: DispatchDate?
   /// The order of the results.
   public var sort: SearchSort
+  /// Only dispatches from this source (its whole name, case and accents ignored).
+  public var source: String?
+  /// Passages shown per dispatch, best first (the snippet is the first).
+  public var passages: Int
 
   /// A request with the command line's defaults.
   public init(
     query: String, limit: Int = SearchRequest.defaultLimit, offset: Int = 0, since: DispatchDate? = nil,
-    until: DispatchDate? = nil, sort: SearchSort = .relevance
+    until: DispatchDate? = nil, sort: SearchSort = .relevance, source: String? = nil, passages: Int = 1
   ) {
+    self.source = source
+    self.passages = passages
     self.query = query
     self.limit = limit
     self.offset = offset
@@ -50,6 +56,17 @@ public struct SearchHit: Equatable, Sendable {
   public var snippet: Snippet
   /// Index of that passage in the dispatch (0-based).
   public var passage: Int
+  /// With `SearchRequest.passages` above 1, the best passages (up to that many, the snippet's
+  /// first), each trimmed and marked; empty otherwise.
+  public var passages: [PassageSnippet] = []
+}
+
+/// One passage of a dispatch shown with `--passages`: its index and its snippet.
+public struct PassageSnippet: Equatable, Sendable {
+  /// Index of the passage in the dispatch (0-based).
+  public var passage: Int
+  /// The passage, trimmed, with the matched words marked.
+  public var snippet: Snippet
 }
 
 /// The answer to a search.

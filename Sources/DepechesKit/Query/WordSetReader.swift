@@ -22,6 +22,11 @@ final class WordSetReader {
     try set(Schema.nameSkeletonPrefix, skeleton)
   }
 
+  /// True when the exact term `term` was written as a name somewhere in the index.
+  func isName(_ term: String) throws -> Bool {
+    try set(Schema.nameSkeletonPrefix, Transliteration.nameKey(term)).contains(term)
+  }
+
   private func set(_ prefix: String, _ word: String) throws -> [String] {
     guard let key = Schema.wordSetKey(prefix, word) else { return [] }
     if let cached = cache[key] { return cached }

@@ -6,7 +6,8 @@
 ///   matches as one Xapian SYNONYM group of the exact words that share it);
 /// - `Q` + id: one unique term per dispatch (`replace_document` makes re-indexing idempotent);
 /// - `XF` + file key: every dispatch read from one file (so a changed file replaces them all);
-/// - `XS` + folded source: the dispatch's source, for filtering;
+/// - `XS` + folded source: the dispatch's source, for filtering (`--source`, `source:`);
+/// - `XA` + folded word: each word of the dispatch's author (`author:`);
 /// - `S` + exact word: a word of the title, without positions (the title as a field of its
 ///   own, weighing beside the body: every free word of a query also looks here).
 public enum Schema {
@@ -18,6 +19,8 @@ public enum Schema {
   public static let filePrefix = "XF"
   /// Prefix of the boolean source term.
   public static let sourcePrefix = "XS"
+  /// Prefix of the boolean author terms: + each folded word of the author's name.
+  public static let authorPrefix = "XA"
   /// Prefix of the title field's terms.
   public static let titlePrefix = "S"
   /// Within-document frequency of each title field term (a word once in the title or more).
@@ -48,10 +51,11 @@ public enum Schema {
   /// word typed without accents ("refugies") finds its stem ("refugi", from "réfugiés")
   /// here, where stemming the unaccented word would not ("refug").
   public static let termStemsPrefix = wordSetPrefix + "s:"
-  /// Word set key prefix of the names: + transliteration skeleton (`Transliteration`) → the
-  /// exact terms written as names (capitalised inside a sentence) with that skeleton. A
+  /// Word set key prefix of the names: + transliteration skeleton (`Transliteration.nameKey`)
+  /// → the exact terms written as names (capitalised inside a sentence) with that skeleton. A
   /// capitalised query word ("Poroshenko") also matches the names of its skeleton
-  /// ("porochenko").
+  /// ("porochenko"), and of its stem's forms only the longer ones written as names
+  /// (Américain: Américains, not Marie: mariés).
   public static let nameSkeletonPrefix = wordSetPrefix + "n:"
   /// Separates the words of a word set (terms never contain spaces).
   public static let wordSetSeparator: UInt8 = 0x20
@@ -77,6 +81,8 @@ public enum Schema {
   public static func wordSetKey(_ prefix: String, _ word: String) -> String? {
     word.utf8.count <= maxWordSetKeyBytes && !word.isEmpty ? prefix + word : nil
   }
+  /// The boolean term of a source name (folded whole: "Le Monde" → "XSle monde").
+  public static func sourceTerm(_ name: String) -> String { sourcePrefix + FrenchAnalyzer.fold(name) }
   /// The unique term of a dispatch id.
   public static func idTerm(_ id: String) -> String { idPrefix + id }
   /// The date slot value of a date.
