@@ -103,6 +103,8 @@ import Testing
     ("pourquoi la Turquie soutient-elle Bakou ?", "Soutien turc", nil),
     ("que s'est-il passé à Chouchi ?", "Soutien turc", nil),
     ("comment la Turquie a-t-elle soutenu Bakou ?", "Soutien turc", nil),
+    ("que sait-on de la Turquie et de Bakou ?", "Soutien turc", nil),
+    ("que faut-il savoir sur Chouchi ?", "Soutien turc", nil),
     // A stem must not pull in a word that only shares its beginning.
     ("négoce", "Pluriels en -aux", "Racines"),
     // A capitalised word is a name: its plurals and feminines, not the common words of its
