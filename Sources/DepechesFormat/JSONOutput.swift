@@ -39,6 +39,15 @@ public enum JSONOutput {
     var snippet: String
     var highlights: [[Int]]
     var passage: Int
+    /// With `--passages N` (N > 1): the best passages, the snippet's first (absent otherwise).
+    var passages: [Passage]?
+  }
+
+  /// One of a result's best passages (`--passages`).
+  struct Passage: Encodable {
+    var passage: Int
+    var snippet: String
+    var highlights: [[Int]]
   }
 
   struct Facets: Encodable { var month: [Month] }
@@ -92,7 +101,10 @@ public enum JSONOutput {
       path: hit.dispatch.path, title: hit.dispatch.title, date: hit.dispatch.date?.iso,
       source: hit.dispatch.source, author: hit.dispatch.author, url: hit.dispatch.url,
       snippet: hit.snippet.text, highlights: hit.snippet.highlights.map { [$0.lowerBound, $0.upperBound] },
-      passage: hit.passage)
+      passage: hit.passage,
+      passages: hit.passages.isEmpty
+        ? nil
+        : hit.passages.map { Passage(passage: $0.passage, snippet: $0.snippet.text, highlights: $0.snippet.highlights.map { [$0.lowerBound, $0.upperBound] }) })
   }
 
   /// The `stats --json` document.

@@ -22,6 +22,8 @@ enum QuickSearch {
     case since = "--since"
     case until = "--until"
     case sort = "--sort"
+    case source = "--source"
+    case passages = "--passages"
     case json = "--json"
 
     /// False for a flag, true for an option followed by its value.
@@ -106,6 +108,10 @@ enum QuickSearch {
     case .since: search.since = value
     case .until: search.until = value
     case .sort: search.sort = value
+    case .source: search.source = value
+    case .passages:
+      guard let number = Int(value) else { return false }
+      search.passages = number
     case .timeout:
       guard let seconds = Double(value) else { return false }
       search.timeout = seconds

@@ -12,7 +12,11 @@ struct SearchCommand: ParsableCommand {
       case ignored, exact forms ranked first); when that finds nothing, any word may match.
 
       Syntax: "quoted phrase" (also « »), AND, OR, NOT (also ET, OU, SAUF), ( ), +word, -word, \
-      prefix*. Hyphenated words (cessez-le-feu) are phrases.
+      prefix*. Hyphenated words (cessez-le-feu) are phrases. Fields: title:word (or \
+      title:"words"; also titre:) in the title only, source:name (or source:"Le Monde") the \
+      whole source name, author:word (also auteur:) a word of the author's name. A capitalised \
+      word is a name: it matches its plurals, and its other transliterations (Poroshenko: \
+      Porochenko).
       """)
 
   @Argument(help: "The query: words, \"phrases\", operators.")
@@ -35,6 +39,12 @@ struct SearchCommand: ParsableCommand {
   @Option(help: "Order of the results: relevance (best first, the default) or date (newest first, undated last).")
   var sort = SearchSort.relevance.rawValue
 
+  @Option(help: "Only dispatches from this source (its whole name, case and accents ignored).")
+  var source: String?
+
+  @Option(help: "Passages shown per dispatch, best first (1 to \(SearchInvocation.maxPassages); default 1).")
+  var passages = 1
+
   @Flag(help: "Print results as JSON (versioned, stable; see README).")
   var json = false
 
@@ -42,7 +52,8 @@ struct SearchCommand: ParsableCommand {
   var invocation: SearchInvocation {
     SearchInvocation(
       words: words, indexes: index.indexes, timeout: index.timeout, partial: index.partial,
-      limit: limit, offset: offset, since: since, until: until, json: json, sort: sort)
+      limit: limit, offset: offset, since: since, until: until, json: json, sort: sort,
+      source: source, passages: passages)
   }
 
   func validate() throws { try invocation.validate() }

@@ -25,6 +25,13 @@ struct SearchInvocation: Equatable {
   var json = false
   /// `--sort` as typed: "relevance" or "date".
   var sort = SearchSort.relevance.rawValue
+  /// `--source`: only dispatches from this source.
+  var source: String?
+  /// `--passages`: passages shown per dispatch.
+  var passages = 1
+
+  /// Most passages shown per dispatch.
+  static let maxPassages = 20
 
 
   /// The query text.
@@ -39,6 +46,8 @@ struct SearchInvocation: Equatable {
     if let from = try parseDay(since, option: "--since"), let to = try parseDay(until, option: "--until"), from > to {
       throw ValidationError("--since \(since!) is after --until \(until!)")
     }
+    try checkRange(passages, 1...Self.maxPassages, option: "--passages")
+    if let source, source.allSatisfy(\.isWhitespace) { throw ValidationError("--source is empty") }
     guard !query.allSatisfy(\.isWhitespace) else { throw ValidationError("the query is empty") }
     _ = try order()
   }
@@ -57,7 +66,7 @@ struct SearchInvocation: Equatable {
       let request = SearchRequest(
         query: query, limit: limit, offset: offset,
         since: try parseDay(since, option: "--since"), until: try parseDay(until, option: "--until"),
-        sort: try order())
+        sort: try order(), source: source, passages: passages)
       let opened = try ReadIndexOptions.open(indexes, timeout: timeout, partial: partial)
       let before = opened.warnings.count
       let response = try opened.search(request)

@@ -28,7 +28,10 @@ enum TextOutput {
   static func hit(_ hit: SearchHit) -> TerminalText {
     let d = hit.dispatch
     let meta = [d.date?.iso ?? "undated", d.source, d.path].compactMap { $0 }.joined(separator: " · ")
-    return "\(hit.rank). \(Terminal.bold(d.title))\n   \(Terminal.dim(meta))\n   \(marked(hit.snippet))\n\n"
+    var out: TerminalText = "\(hit.rank). \(Terminal.bold(d.title))\n   \(Terminal.dim(meta))\n"
+    if hit.passages.isEmpty { return out + "   \(marked(hit.snippet))\n\n" }
+    for shown in hit.passages { out += "   ¶ \(shown.passage + 1): \(marked(shown.snippet))\n" }
+    return out + "\n"
   }
 
   /// The snippet with its matches in bold yellow on a styled stdout, else `[like this]`.

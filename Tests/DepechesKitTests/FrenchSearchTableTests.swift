@@ -33,6 +33,12 @@ import Testing
     ("noun-ent", "Noms en -ent\n2021-10-17\n\nUn parent d'élève et les parents, le président."),
     ("noun-ent-more", "Réunion\n2021-10-18\n\nLes parents se réunissent."),
     ("verb-parer", "Escrime\n2021-10-19\n\nIl pare le coup ; hier, il parait le coup."),
+    ("name-plural", "Noms au pluriel\n2021-10-22\n\nDes Amériques à Gênes, les Defenses Systems exposent."),
+    ("common-singular", "Singuliers\n2021-10-23\n\nUne gêne en Amérique : la défense du système."),
+    ("field-title", "Titre: Drones sur Goris\nSource: Agence Exemple\nAuteur: Jean Dupont\nDate: 2021-10-24\n\nLes drones reviennent au-dessus de la ville."),
+    ("field-body", "Ville de Goris\n2021-10-25\n\nDes drones survolent la ville, dit Jean Dupont."),
+    ("transliteration", "Translittérations\n2021-10-20\n\nSelon Porochenko et Navalnyï, le colonel Kadhafi et Khodorkovski ; le Qatar aussi."),
+    ("transliteration-other", "Autre nom\n2021-10-21\n\nLe ministre Khattar et Bernard Kouchner ont parlé."),
   ]
 
   /// (query, title that must be among the results, title that must not be, or nil).
@@ -97,6 +103,8 @@ import Testing
     ("pourquoi la Turquie soutient-elle Bakou ?", "Soutien turc", nil),
     ("que s'est-il passé à Chouchi ?", "Soutien turc", nil),
     ("comment la Turquie a-t-elle soutenu Bakou ?", "Soutien turc", nil),
+    ("que sait-on de la Turquie et de Bakou ?", "Soutien turc", nil),
+    ("que faut-il savoir sur Chouchi ?", "Soutien turc", nil),
     // A stem must not pull in a word that only shares its beginning.
     ("négoce", "Pluriels en -aux", "Racines"),
     // A capitalised word is a name: its plurals and feminines, not the common words of its
@@ -104,6 +112,12 @@ import Testing
     ("Marie", "Noms propres", "Mois"),
     ("Américain", "Noms propres", nil),
     ("marie", "Mois", nil),
+    // Typed in the plural, a name does not reach its singular or the common words of its
+    // stem (Gênes: gêne, Defenses: défense, Systems: système).
+    ("Amériques", "Noms au pluriel", "Singuliers"),
+    ("Gênes", "Noms au pluriel", "Singuliers"),
+    ("Defenses", "Noms au pluriel", "Singuliers"),
+    ("Systems", "Noms au pluriel", "Singuliers"),
     // Verb plurals in -ent, which Snowball keeps whole, meet their verb's other forms...
     ("frappent", "Verbe au singulier", nil),
     ("frappe", "Pluriels verbaux", nil),
@@ -111,6 +125,19 @@ import Testing
     // ...but a noun in -ent that outweighs the verb forms it looks like stays apart.
     ("parent", "Noms en -ent", "Escrime"),
     ("pare", "Escrime", "Noms en -ent"),
+    // Name variants by transliteration rules, beyond the table (ch/sh, -ï/-y, dh/dd, kh, -i/-y),
+    // never to another person or place whose spelling the rules join (Qatar, Khattar).
+    ("Poroshenko", "Translittérations", nil),
+    ("Navalny", "Translittérations", nil),
+    ("Qaddafi", "Translittérations", nil),
+    ("Khodorkovsky", "Translittérations", nil),
+    ("Qatar", "Translittérations", "Autre nom"),
+    // Fields: a word in the title only, the whole source name, a word of the author's name.
+    ("title:drones", "Drones sur Goris", "Ville de Goris"),
+    ("titre:\"drones Goris\"", "Drones sur Goris", "Ville de Goris"),
+    ("source:\"agence exemple\" drones", "Drones sur Goris", "Ville de Goris"),
+    ("auteur:Dupont drones", "Drones sur Goris", "Ville de Goris"),
+    ("drones -source:\"Agence Exemple\" Goris", "Ville de Goris", "Drones sur Goris"),
   ]
 
   static let index: (TemporaryFolder, String) = {
@@ -207,6 +234,26 @@ import Testing
     let loose = try search(Self.index.1, "chevaux drones")
     #expect(loose.corrected == nil && loose.fellBackToAnyWord)
     #expect(Set(loose.hits.map(\.dispatch.title)).isSuperset(of: ["Pluriels en -aux", "Racines"]))
+  }
+
+  @Test func sourceFilterKeepsOneSource() throws {
+    let request = SearchRequest(query: "drones", limit: 20, source: "AGENCE EXEMPLE")
+    let response = try SearchIndex(paths: [Self.index.1]).search(request)
+    #expect(response.hits.map(\.dispatch.title) == ["Drones sur Goris"] && response.total == 1)
+    let none = try SearchIndex(paths: [Self.index.1]).search(SearchRequest(query: "drones", source: "Agence"))
+    #expect(none.total == 0)
+  }
+
+  @Test func passagesShowsTheBestPassagesOfEachDispatch() throws {
+    let folder = TemporaryFolder()
+    folder.write("in/a.txt", "Chronique\n\nLa trêve tient.\n\nRien ici.\n\nLa trêve et Chouchi.\n\nChouchi encore.")
+    let (index, _) = try buildIndex([folder.path + "/in"], in: folder)
+    let searcher = try SearchIndex(paths: [index])
+    let hit = try #require(try searcher.search(SearchRequest(query: "trêve OR Chouchi", passages: 3)).hits.first)
+    #expect(hit.passages.map(\.passage) == [2, 0, 3], "\(hit.passages.map(\.passage))")
+    #expect(hit.passages.first?.passage == hit.passage && hit.passages.allSatisfy { !$0.snippet.highlights.isEmpty })
+    let one = try #require(try searcher.search(SearchRequest(query: "trêve OR Chouchi")).hits.first)
+    #expect(one.passages.isEmpty && one.passage == 2)
   }
 
   @Test func datesWrittenInTheTextAreUsed() throws {

@@ -16,6 +16,7 @@ func describe(_ node: QueryNode?) -> String {
   case .boost(let required, let optional):
     return "BOOST(" + describe(required) + "; " + describe(optional) + ")"
   case .everything: return "ALL"
+  case .field(let field, let words): return field.rawValue + ":" + words.map(\.term).joined(separator: "+")
   }
 }
 

@@ -114,7 +114,7 @@ import Testing
   /// A valid value, other than the default, for each option that takes one.
   static let sampleValues = [
     "--index": "Other", "--timeout": "2.5", "--limit": "7", "--offset": "3", "--sort": "date", "--since": "2021-01-01",
-    "--until": "2021-12-31",
+    "--until": "2021-12-31", "--source": "AFP", "--passages": "3",
   ]
 
   /// Random command lines from pieces that mix words, options, values and mistakes.

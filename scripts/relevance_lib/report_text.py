@@ -155,7 +155,11 @@ def limits_text():
 - eltec_fra's dates are placeholder years: no date windows there; its titles are
   novel — author — chapter, so its title queries lean on chapter heads.
 - Name variants are a hand-checked list, not the rules themselves: the rules alone turn
-  Kouchner into Kushner.
+  Kouchner into Kushner. Dépêches applies such rules (a transliteration skeleton, with the
+  different names it must not join listed; docs/french.md checks its merges by hand), so the
+  variant kind is close to what its rules were built for: read it with that in mind.
+- Questions starting "que sait-on de …" are a template of this generator; Dépêches' question
+  frame (NaturalQuestion) knows that idiom, among others a reader types.
 - body and phrase are near the ceiling for every system: they check that nothing breaks
   (matching, phrase syntax, apostrophes) more than they rank.
 - The judged pool was made from `main` 1f7ebb6 and the three peers; a ranking change that

@@ -12,10 +12,11 @@ enum Inflection {
   /// The ending Snowball French keeps on present-tense plurals (frappent, attaquent).
   static let verbPlural = "ent"
 
-  /// True when `form` is `word`, or `word` with a regular plural or feminine ending added or
-  /// taken off: what a capitalised query word (a name) still matches among its stem's forms.
+  /// True when `form` is `word`, or `word` with a regular plural or feminine ending added:
+  /// what a capitalised query word (a name) still matches among its stem's forms (the
+  /// ending taken off would bring Amériques to Amérique, Gênes to gêne).
   static func isRegularInflection(_ form: String, of word: String) -> Bool {
-    form == word || adds(form, to: word) || adds(word, to: form)
+    form == word || adds(form, to: word)
   }
 
   /// True when `longer` is `shorter` plus a plural or feminine ending (or both).

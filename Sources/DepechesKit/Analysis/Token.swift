@@ -15,11 +15,15 @@ public struct Token: Equatable, Sendable {
   public var isStopWord: Bool
   /// True when a hyphen joins this token to the next one (cessez-le-feu: true, true, false).
   public var joinsNext: Bool
+  /// True when the word is written as a name: a capital then lower case, inside a sentence
+  /// (not after . ! ? : or an opening quote, not first in the text). The indexer keeps such
+  /// words by transliteration skeleton (see `Transliteration`).
+  public var isName: Bool
 
   /// Makes a token.
   public init(
     term: String, stemBase: String, position: Int, range: Range<Int>,
-    isStopWord: Bool = false, joinsNext: Bool = false
+    isStopWord: Bool = false, joinsNext: Bool = false, isName: Bool = false
   ) {
     self.term = term
     self.stemBase = stemBase
@@ -27,5 +31,6 @@ public struct Token: Equatable, Sendable {
     self.range = range
     self.isStopWord = isStopWord
     self.joinsNext = joinsNext
+    self.isName = isName
   }
 }

@@ -35,8 +35,10 @@ struct Tokenizer {
     var index = 0
     var position = 0
     var pending: Token?
+    var sentenceStart = true
     while index < scalars.count {
       guard table.kind(scalars[index]).startsWord else {
+        if Tokenizer.startsSentence(scalars[index]) { sentenceStart = true }
         index += 1
         continue
       }
@@ -48,6 +50,8 @@ struct Tokenizer {
       }
       if let previous = pending { emit(previous) }
       pending = makeToken(segment, position: position)
+      pending?.isName = !sentenceStart && isTitleCase(segment)
+      sentenceStart = false
       position += 1
     }
     if let previous = pending { emit(previous) }
@@ -58,6 +62,30 @@ struct Tokenizer {
     return Token(
       term: term, stemBase: stemBase, position: position, range: segment.start..<segment.end,
       isStopWord: StopWords.contains(term), joinsNext: segment.joinsNext)
+  }
+
+  /// True for the scalars after which a capital is a sentence's (or a quotation's) first
+  /// letter, not a name's: . ! ? : … and opening quotes.
+  static func startsSentence(_ value: UInt32) -> Bool {
+    switch value {
+    case 0x2E, 0x21, 0x3F, 0x3A, 0x2026, 0x22, 0xAB, 0x201C, 0x201E: return true
+    default: return false
+    }
+  }
+
+  /// True when the word is written with a capital then some lower case ("Porochenko",
+  /// "McCain"), not in capitals throughout (an acronym): the same test as a query's.
+  private func isTitleCase(_ segment: Segment) -> Bool {
+    guard Tokenizer.isUpper(scalars[segment.start]) else { return false }
+    return (segment.start + 1..<segment.end).contains { Tokenizer.isLower(scalars[$0]) }
+  }
+
+  private static func isUpper(_ value: UInt32) -> Bool {
+    value < 0x80 ? (0x41...0x5A).contains(value) : Unicode.Scalar(value)?.properties.isUppercase == true
+  }
+
+  private static func isLower(_ value: UInt32) -> Bool {
+    value < 0x80 ? (0x61...0x7A).contains(value) : Unicode.Scalar(value)?.properties.isLowercase == true
   }
 
   /// The kind of the scalar at `index`, `.other` past the end.

@@ -18,6 +18,7 @@ final class BatchWriter {
   static let maxDeferredSpellings = 500_000
   /// Stem → exact forms, and exact term → stems (see `Schema`).
   private let stemForms = WordSetWriter(prefix: Schema.stemFormsPrefix)
+  private let nameForms = WordSetWriter(prefix: Schema.nameSkeletonPrefix)
   private let termStems = WordSetWriter(prefix: Schema.termStemsPrefix)
 
   /// A writer committing every `batchSize` files or `byteLimit` bytes read, whichever first.
@@ -106,6 +107,7 @@ final class BatchWriter {
           try stemForms.add(pair.form, to: pair.stem, db: db)
           if pair.stemsApart { try termStems.add(pair.stem, to: pair.form, db: db) }
         }
+        for pair in document.nameForms { try nameForms.add(pair.form, to: pair.skeleton, db: db) }
       }
       try db.setMetadata(key: key, value: state.encoded)
       outcome = item.previous == nil ? .added(dispatches: documents.count) : .updated(dispatches: documents.count)
@@ -171,6 +173,7 @@ final class BatchWriter {
       spellings.removeAll()
     }
     try stemForms.flush(db: db)
+    try nameForms.flush(db: db)
     try termStems.flush(db: db)
     try db.commit()
     filesInBatch = 0

@@ -8,6 +8,8 @@ final class DocumentBuilder {
   /// reported once per builder, the writer keeps the union): a stem base not in the cache is
   /// one this builder has not reported yet.
   private let stems: StemCache
+  /// Terms already reported as names (see `Token.isName`), so each is skeletonised once.
+  private var names = WordTable<Bool>()
   /// Distinct words a dispatch is expected to have (the term table's first size).
   static let expectedTerms = 512
 
@@ -24,6 +26,9 @@ final class DocumentBuilder {
     var spellings: [(word: String, count: Int)]
     /// Exact forms with their folded stems, first seen by this builder in this dispatch.
     var stemForms: [StemForm]
+    /// Terms written as names with their transliteration skeletons, first seen by this
+    /// builder in this dispatch.
+    var nameForms: [NameForm] = []
   }
 
   /// Analyses and packs one dispatch read from `absolutePath`, tagged with the file's term.
@@ -33,6 +38,7 @@ final class DocumentBuilder {
     var postings = WordTable<TermPostings>(capacity: DocumentBuilder.expectedTerms)
     var titleTerms: Set<String> = []
     var stemForms: [StemForm] = []
+    var nameForms: [NameForm] = []
     var position = Schema.titleStartPosition
     let add: (Token) -> Void = { token in
       let pos = UInt32(position + token.position)
@@ -48,6 +54,7 @@ final class DocumentBuilder {
       } else {
         postings.insert(token.term, TermPostings(positions: [pos], plainChecked: plain, isStopWord: token.isStopWord), hash: hash)
       }
+      if token.isName && !token.isStopWord { self.reportName(token.term, into: &nameForms) }
       guard check && !token.isStopWord else { return }
       let baseHash = plain ? hash : WordTable<String>.hash(token.stemBase)
       if !self.stems.contains(token.stemBase, hash: baseHash) {
@@ -86,7 +93,21 @@ final class DocumentBuilder {
     }
     let stored = StoredDispatch(dispatch: dispatch, absolutePath: absolutePath, passageStarts: starts)
     let packed = try pack(stored, postings: postings, titleTerms: titleTerms, fileTerm: fileTerm, run: run)
-    return Built(uniqueTerm: Schema.idTerm(dispatch.id), packed: packed, spellings: spellings, stemForms: stemForms)
+    return Built(
+      uniqueTerm: Schema.idTerm(dispatch.id), packed: packed, spellings: spellings, stemForms: stemForms,
+      nameForms: nameForms)
+  }
+
+  /// Names a builder remembers before forgetting them all (bounded memory).
+  static let maxNames = 200_000
+
+  /// Adds `term` with its skeleton to `forms` the first time this builder meets it as a name.
+  private func reportName(_ term: String, into forms: inout [NameForm]) {
+    let hash = WordTable<Bool>.hash(term)
+    guard names.find(term, hash: hash) == nil else { return }
+    if names.count >= DocumentBuilder.maxNames { names.removeAll() }
+    names.insert(term, true, hash: hash)
+    forms.append(NameForm(skeleton: Transliteration.nameKey(term), form: term))
   }
 
   /// True for the exact terms that go into the spelling data: words of at least
@@ -126,7 +147,10 @@ final class DocumentBuilder {
     p.u32(Schema.storedSlot)
     p.raw(data)
     var booleans = [fileTerm]
-    if let source = stored.dispatch.source { booleans.append(Schema.sourcePrefix + FrenchAnalyzer.fold(source)) }
+    if let source = stored.dispatch.source { booleans.append(Schema.sourceTerm(source)) }
+    if let author = stored.dispatch.author {
+      booleans += Set(analyzer.tokens(in: author).map { Schema.authorPrefix + $0.term })
+    }
     let titleField = titleTerms.filter { !StopWords.contains($0) }.map { Schema.titlePrefix + $0 }
     p.u32(postings.count + titleField.count + booleans.count)
     for (term, entry) in zip(postings.keys, postings.values) {
@@ -156,6 +180,12 @@ struct TermPostings {
   var plainChecked: Bool
   /// The term is a stop word (the tokenizer's verdict).
   var isStopWord: Bool
+}
+
+/// An exact term written as a name and its transliteration skeleton.
+struct NameForm: Hashable {
+  var skeleton: String
+  var form: String
 }
 
 /// An exact indexed form and the folded stem it was indexed under.

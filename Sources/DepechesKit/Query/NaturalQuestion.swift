@@ -8,7 +8,8 @@
 /// - In a question (it starts with an interrogative word), the interrogative words
 ///   (`pourquoi`, `comment`, `quand`, `quel`…) and auxiliaries (`qui a`) become stop words,
 ///   and so does the verb of the idiom "what happened" (`que s'est-il passé`, `que se
-///   passe-t-il`, `qu'est-il arrivé`).
+///   passe-t-il`, `qu'est-il arrivé`), and that of "what is known" (`que sait-on de`, `que
+///   faut-il savoir sur`).
 enum NaturalQuestion {
   /// Folded interrogative words (`où` folds to `ou`, already a stop word).
   static func isInterrogative(_ term: String) -> Bool {
@@ -38,6 +39,20 @@ enum NaturalQuestion {
     term == "passe" || term == "arrive"
   }
 
+  /// Verbs of "what is known" written with an inverted subject (`que sait-on de …`, `que
+  /// savons-nous`, `que faut-il savoir`), folded: part of the frame, in no dispatch.
+  static func isKnowingVerb(_ term: String) -> Bool {
+    switch term {
+    case "sait", "savons", "savez", "faut": return true
+    default: return false
+    }
+  }
+
+  /// Infinitives that end the frame `que faut-il savoir`, `que peut-on dire`, folded.
+  static func isFrameInfinitive(_ term: String) -> Bool {
+    term == "savoir" || term == "dire" || term == "retenir"
+  }
+
   /// Inverted words at most this far into a question still belong to its frame.
   static let frameReach = 4
 
@@ -54,8 +69,9 @@ enum NaturalQuestion {
         nodesSeen += 1
         var (kept, inverted) = withoutInvertedSubject(node)
         if question, case .word(var word) = kept {
-          let frameVerb = frameOpen && isHappenedVerb(word.term)
-          if isInterrogative(word.term) || isAuxiliary(word.term) || frameVerb { word.isStopWord = true }
+          let frameVerb = frameOpen && (isHappenedVerb(word.term) || isFrameInfinitive(word.term))
+          let knowing = inverted && nodesSeen <= frameReach && isKnowingVerb(word.term)
+          if isInterrogative(word.term) || isAuxiliary(word.term) || frameVerb || knowing { word.isStopWord = true }
           kept = .word(word)
           frameOpen = frameOpen && !frameVerb
         }

@@ -78,6 +78,7 @@ final class QueryBuilder {
     case .boost(let required, let optional):
       return try XapianQuery.combine(.andMaybe, [try build(required), try build(optional)])
     case .everything: return try XapianQuery.matchAll()
+    case .field(let field, let words): return try buildField(field, words)
     }
   }
 
@@ -99,7 +100,7 @@ final class QueryBuilder {
       plan.exactTerms.insert(word.term)
       return try XapianQuery.term(word.term)
     }
-    let variants = [word.term] + synonyms(word.term).filter { $0 != word.term }
+    let variants = try self.variants(of: word)
     // A word's stems: its own, and those its exact form was indexed under (typed without
     // accents, "refugies" stems to "refug", but the index knows it from "réfugiés": "refugi").
     var stems = Set(variants.map { $0 == word.term ? foldedStem(word.stemBase) : foldedStem($0) })
@@ -108,8 +109,12 @@ final class QueryBuilder {
     var formSet: Set<String> = []
     for stem in stems { formSet.formUnion(try wordSets.forms(of: stem)) }
     if word.isCapitalised {
-      // A name keeps its plural and feminine forms, not the common words of its stem (Marie, mars).
-      formSet = formSet.filter { form in variants.contains { Inflection.isRegularInflection(form, of: $0) } }
+      // A name keeps its plural and feminine forms written as names, not the common words of
+      // its stem (Marie: mars, mariés), nor, typed in the plural, its singular (Amériques).
+      formSet = try formSet.filter { form in
+        try variants.contains(form)
+          || (variants.contains { Inflection.isRegularInflection(form, of: $0) } && wordSets.isName(form))
+      }
     } else {
       plan.stems.formUnion(stems)
       formSet.formUnion(try verbPlurals(word, stems: stems))
@@ -124,6 +129,22 @@ final class QueryBuilder {
     // looks at the exact postings where the stemmed part matched.
     let op: XapianQuery.Op = variants.allSatisfy(formSet.contains) ? .andMaybe : .or
     return try XapianQuery.combine(op, [stemmed, exact])
+  }
+
+  /// The word, its synonyms, and for a capitalised word the names of its transliteration
+  /// skeleton the index holds (Poroshenko: porochenko). A capitalised word the index holds,
+  /// but never as a name, is a common word typed with a capital (Pourquoi, Ressources): it
+  /// keeps to its own spellings.
+  func variants(of word: QueryWord) throws -> [String] {
+    var variants = [word.term] + synonyms(word.term).filter { $0 != word.term }
+    guard word.isCapitalised, let skeleton = Transliteration.skeleton(word.term) else { return variants }
+    let names = try wordSets.names(ofSkeleton: skeleton)
+    let unknown = try db.termFrequency(word.term) == 0
+    guard unknown || names.contains(word.term) else { return variants }
+    for name in names where !variants.contains(name) && Transliteration.mayJoin(name, word.term) {
+      variants.append(name)
+    }
+    return variants
   }
 
   /// The forms Snowball leaves apart from a verb's: its plural in -ent (frappent) for another

@@ -130,9 +130,27 @@ struct QueryLexer {
   /// Appends the atom of a chunk; false when nothing searchable is in it.
   @discardableResult
   private mutating func appendAtom(_ chunk: String) -> Bool {
+    if let (field, value) = QueryLexer.fieldPrefix(chunk) { return appendField(field, value) }
     let nodes = atomNodes(chunk)
     guard !nodes.isEmpty else { return false }
     lexemes.append(.atom(nodes))
+    return true
+  }
+
+  /// Appends a field query: the words of `value`, or of the quoted phrase that follows
+  /// `field:`; false when nothing searchable is in it.
+  private mutating func appendField(_ field: QueryField, _ value: String) -> Bool {
+    var words: [QueryWord]
+    if value.isEmpty, index < scalars.count, QueryLexer.isOpeningQuote(scalars[index]) {
+      readPhrase()
+      guard case .phrase(let phrase)? = lexemes.popLast() else { return false }
+      words = phrase
+    } else {
+      let written = Array(value.unicodeScalars)
+      words = analyzer.tokens(in: value).map { QueryLexer.word($0, capitalised: QueryLexer.isTitleCase(written[$0.range])) }
+    }
+    guard !words.isEmpty else { return false }
+    lexemes.append(.atom([.field(field, words)]))
     return true
   }
 

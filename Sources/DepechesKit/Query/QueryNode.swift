@@ -38,4 +38,6 @@ public indirect enum QueryNode: Equatable, Sendable {
   case boost(required: QueryNode, optional: QueryNode)
   /// Every document (the positive side of a purely negative query such as `-drone`).
   case everything
+  /// Words looked for in one field only (`title:sanctions`, `source:afp`, `author:"…"`).
+  case field(QueryField, [QueryWord])
 }

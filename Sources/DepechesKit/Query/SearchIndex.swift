@@ -154,6 +154,9 @@ public final class SearchIndex {
       query = try XapianQuery.combine(.filter, [query, range])
     }
     query = try SearchRestriction.apply(request.restrictions, to: query)
+    if let source = request.source {
+      query = try XapianQuery.combine(.filter, [query, try XapianQuery.term(Schema.sourceTerm(source))])
+    }
     let everything = max(1, try db.documentCount())
     // By relevance, the first `PassageScore.depth` candidates (and those tied with the last)
     // are reranked by their best passage, and every page is cut from that one list, fetched
@@ -182,7 +185,8 @@ public final class SearchIndex {
     let hits = try ranked.enumerated().map { n, entry in
       try hit(
         mset, entry.index, rank: request.offset + n + 1, score: entry.score,
-        hits: try entry.hits ?? matches(mset, entry.index, plan: builder.plan), plan: builder.plan)
+        hits: try entry.hits ?? matches(mset, entry.index, plan: builder.plan), plan: builder.plan,
+        passages: request.passages)
     }
     return Outcome(total: total, hits: hits, months: MonthFacets.counts(from: try mset.facetCounts(), total: total))
   }
@@ -208,36 +212,48 @@ public final class SearchIndex {
   }
 
   private func hit(
-    _ mset: XapianMSet, _ index: Int, rank: Int, score: Double, hits: PassageChooser.Hits, plan: MatchPlan
+    _ mset: XapianMSet, _ index: Int, rank: Int, score: Double, hits: PassageChooser.Hits, plan: MatchPlan,
+    passages wanted: Int
   ) throws -> SearchHit {
     let docid = try mset.docid(at: index)
-    var passage = 0
-    let decoded = try StoredDispatch(decoding: try mset.value(at: index, slot: Schema.storedSlot)) { starts in
-      passage = PassageChooser.best(hits: hits, passageStarts: starts) ?? 0
-      return passage
-    }
+    var chosen = [0]
+    let decoded = try StoredDispatch(decoding: try mset.value(at: index, slot: Schema.storedSlot), onlyPassages: { starts in
+      let ranked = PassageChooser.ranked(hits: hits, passageStarts: starts, limit: max(1, wanted))
+      chosen = ranked.isEmpty ? [0] : ranked
+      return chosen
+    })
     guard let stored = decoded else {
       throw DepechesError.xapian(kind: .corrupt, message: "document \(docid) was not written by depeches")
     }
-    let snippet = SnippetMaker(analyzer: analyzer, stems: stems).snippet(of: stored, passage: passage, hits: hits, plan: plan)
+    let maker = SnippetMaker(analyzer: analyzer, stems: stems)
+    let snippets = chosen.map { maker.snippet(of: stored, passage: $0, hits: hits, plan: plan) }
     var dispatch = stored.dispatch
     dispatch.passages = []
     let indexedAt = try mset.value(at: index, slot: Schema.indexedSlot).utf8String
-    return SearchHit(
-      rank: rank, score: score, dispatch: dispatch, snippet: snippet, passage: passage,
+    var hit = SearchHit(
+      rank: rank, score: score, dispatch: dispatch, snippet: snippets[0], passage: chosen[0],
       indexedAt: indexedAt.isEmpty ? nil : indexedAt)
+    if wanted > 1 { hit.passages = zip(chosen, snippets).map { PassageSnippet(passage: $0, snippet: $1) } }
+    return hit
   }
 
   /// The query with each unknown word replaced by Xapian's spelling suggestion, if any.
   private func suggestion(for text: String, wordSets: WordSetReader) throws -> String? {
     guard !hasRemoteShards else { return nil }
     var replacements: [(Range<Int>, String)] = []
+    let written = Array(text.unicodeScalars)
     for token in analyzer.tokens(in: text) where !token.isStopWord {
       guard try db.termFrequency(token.term) == 0 else { continue }
       let stem = stems.foldedStem(token.stemBase)
       guard try !wordSets.forms(of: stem).contains(where: { try db.termFrequency($0) > 0 }) else { continue }
       // A word found through its synonyms ("Karabagh" for "Karabakh") is not misspelt.
       guard try !synonymTable.variants(of: token.term).contains(where: { try db.termFrequency($0) > 0 }) else { continue }
+      // Nor is a name found through its transliteration skeleton ("Poroshenko": porochenko).
+      if QueryLexer.isTitleCase(written[token.range]), let skeleton = Transliteration.skeleton(token.term),
+        try !wordSets.names(ofSkeleton: skeleton).isEmpty
+      {
+        continue
+      }
       let fix = try db.spellingSuggestion(token.term)
       if !fix.isEmpty && fix != token.term { replacements.append((token.range, fix)) }
     }

@@ -23,12 +23,18 @@ public struct SearchRequest: Sendable {
   public var sort: SearchSort
   /// Filters added by the engine's own callers (`watch`, `similar`), applied after the dates.
   public var restrictions: [SearchRestriction] = []
+  /// Only dispatches from this source (its whole name, case and accents ignored).
+  public var source: String?
+  /// Passages shown per dispatch, best first (the snippet is the first).
+  public var passages: Int
 
   /// A request with the command line's defaults.
   public init(
     query: String, limit: Int = SearchRequest.defaultLimit, offset: Int = 0, since: DispatchDate? = nil,
-    until: DispatchDate? = nil, sort: SearchSort = .relevance
+    until: DispatchDate? = nil, sort: SearchSort = .relevance, source: String? = nil, passages: Int = 1
   ) {
+    self.source = source
+    self.passages = passages
     self.query = query
     self.limit = limit
     self.offset = offset
@@ -77,6 +83,17 @@ public struct SearchHit: Equatable, Sendable {
   /// When the dispatch entered the index (the `index` run's start, `Schema.indexedSlot`):
   /// nil for a dispatch written before runs were recorded.
   public var indexedAt: String? = nil
+  /// With `SearchRequest.passages` above 1, the best passages (up to that many, the snippet's
+  /// first), each trimmed and marked; empty otherwise.
+  public var passages: [PassageSnippet] = []
+}
+
+/// One passage of a dispatch shown with `--passages`: its index and its snippet.
+public struct PassageSnippet: Equatable, Sendable {
+  /// Index of the passage in the dispatch (0-based).
+  public var passage: Int
+  /// The passage, trimmed, with the matched words marked.
+  public var snippet: Snippet
 }
 
 /// The answer to a search.

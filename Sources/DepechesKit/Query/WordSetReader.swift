@@ -17,6 +17,16 @@ final class WordSetReader {
     try set(Schema.termStemsPrefix, term)
   }
 
+  /// The exact terms written as names whose transliteration skeleton is `skeleton`, sorted.
+  func names(ofSkeleton skeleton: String) throws -> [String] {
+    try set(Schema.nameSkeletonPrefix, skeleton)
+  }
+
+  /// True when the exact term `term` was written as a name somewhere in the index.
+  func isName(_ term: String) throws -> Bool {
+    try set(Schema.nameSkeletonPrefix, Transliteration.nameKey(term)).contains(term)
+  }
+
   private func set(_ prefix: String, _ word: String) throws -> [String] {
     guard let key = Schema.wordSetKey(prefix, word) else { return [] }
     if let cached = cache[key] { return cached }

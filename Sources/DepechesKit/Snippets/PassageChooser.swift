@@ -41,7 +41,13 @@ struct PassageChooser {
 
   /// The index of the best passage, or nil when no hit falls in a passage.
   static func best(hits: Hits, passageStarts: [Int]) -> Int? {
-    guard !passageStarts.isEmpty else { return nil }
+    ranked(hits: hits, passageStarts: passageStarts, limit: 1).first
+  }
+
+  /// Up to `limit` passages holding hits, best first (most distinct query parts, then most
+  /// hits, then the earliest).
+  static func ranked(hits: Hits, passageStarts: [Int], limit: Int) -> [Int] {
+    guard !passageStarts.isEmpty else { return [] }
     var groupsIn: [Int: Set<Int>] = [:]
     var countIn: [Int: Int] = [:]
     for (group, positions) in hits.byGroup.enumerated() {
@@ -51,11 +57,12 @@ struct PassageChooser {
         countIn[passage, default: 0] += 1
       }
     }
-    return groupsIn.keys.max { a, b in
+    let order = groupsIn.keys.sorted { a, b in
       let ka = (groupsIn[a]!.count, countIn[a]!, -a)
       let kb = (groupsIn[b]!.count, countIn[b]!, -b)
-      return ka < kb
+      return ka > kb
     }
+    return Array(order.prefix(limit))
   }
 
   /// The passage holding a term position (nil for the title, before the first passage).

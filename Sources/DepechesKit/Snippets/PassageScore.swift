@@ -3,11 +3,13 @@
 /// dispatch. It ranks a long dispatch with one passage about the query above long ones that
 /// scatter the words (MaxP, "best passage" scoring; Callan 1994).
 enum PassageScore {
-  /// Width of the window, in word positions: about a paragraph of a dispatch.
-  static let window = 60
+  /// Width of the window, in word positions: a few sentences, inside a paragraph (60 let
+  /// words of neighbouring paragraphs meet; tuned on the relevance harness' development set,
+  /// docs/relevance.md).
+  static let window = 30
   /// How much a dispatch whose parts all meet in one window gains over one whose parts never
   /// meet (score × (1 + this × coverage)).
-  static let weight = 0.5
+  static let weight = 2.0
   /// Candidates reranked (the first ones of Xapian's order); later pages keep that order.
   static let depth = 30
   /// Candidates fetched beyond `depth`, so that those tied with the last one are reranked too.

@@ -6,18 +6,21 @@
 ///   matches as one Xapian SYNONYM group of the exact words that share it);
 /// - `Q` + id: one unique term per dispatch (`replace_document` makes re-indexing idempotent);
 /// - `XF` + file key: every dispatch read from one file (so a changed file replaces them all);
-/// - `XS` + folded source: the dispatch's source, for filtering;
+/// - `XS` + folded source: the dispatch's source, for filtering (`--source`, `source:`);
+/// - `XA` + folded word: each word of the dispatch's author (`author:`);
 /// - `S` + exact word: a word of the title, without positions (the title as a field of its
 ///   own, weighing beside the body: every free word of a query also looks here).
 public enum Schema {
   /// Bumped when the index layout changes; an index of another version must be rebuilt.
-  public static let version = "5"
+  public static let version = "6"
   /// Prefix of the unique id term.
   public static let idPrefix = "Q"
   /// Prefix of the boolean term shared by all dispatches of one file.
   public static let filePrefix = "XF"
   /// Prefix of the boolean source term.
   public static let sourcePrefix = "XS"
+  /// Prefix of the boolean author terms: + each folded word of the author's name.
+  public static let authorPrefix = "XA"
   /// Prefix of the title field's terms.
   public static let titlePrefix = "S"
   /// Within-document frequency of each title field term (a word once in the title or more).
@@ -53,6 +56,12 @@ public enum Schema {
   /// word typed without accents ("refugies") finds its stem ("refugi", from "réfugiés")
   /// here, where stemming the unaccented word would not ("refug").
   public static let termStemsPrefix = wordSetPrefix + "s:"
+  /// Word set key prefix of the names: + transliteration skeleton (`Transliteration.nameKey`)
+  /// → the exact terms written as names (capitalised inside a sentence) with that skeleton. A
+  /// capitalised query word ("Poroshenko") also matches the names of its skeleton
+  /// ("porochenko"), and of its stem's forms only the longer ones written as names
+  /// (Américain: Américains, not Marie: mariés).
+  public static let nameSkeletonPrefix = wordSetPrefix + "n:"
   /// Separates the words of a word set (terms never contain spaces).
   public static let wordSetSeparator: UInt8 = 0x20
   /// Words longer than this (in UTF-8 bytes) get no word set entry (Xapian keys are short).
@@ -87,8 +96,10 @@ public enum Schema {
   public static let titleStartPosition = 1
   /// Gap left between title and body and between passages, so that no phrase crosses them.
   public static let passageGap = 8
-  /// Extra within-document frequency given to each title word (titles weigh more).
-  public static let titleWdfBoost: UInt32 = 2
+  /// Extra within-document frequency given to each title word in the body field: none, the
+  /// title field (`titlePrefix`) weighs titles; with both, body queries lost (0.989 against
+  /// 1.000 MRR@10 in docs/relevance.md's harness, 2 against 0).
+  public static let titleWdfBoost: UInt32 = 0
 
   /// The metadata key of a word set (`prefix` + word), or nil for a word too long to have one.
   public static func wordSetKey(_ prefix: String, _ word: String) -> String? {
@@ -99,6 +110,8 @@ public enum Schema {
     let digits = String(max(0, sequence))
     return String(repeating: "0", count: max(0, runDigits - digits.count)) + digits
   }
+  /// The boolean term of a source name (folded whole: "Le Monde" → "XSle monde").
+  public static func sourceTerm(_ name: String) -> String { sourcePrefix + FrenchAnalyzer.fold(name) }
   /// The unique term of a dispatch id.
   public static func idTerm(_ id: String) -> String { idPrefix + id }
   /// The date slot value of a date.

@@ -50,6 +50,11 @@ public struct StoredDispatch: Equatable, Sendable {
   /// positions, only the block holding that passage is inflated and only its text is decoded
   /// (the other passages are left empty): a search shows one passage per result.
   init?(decoding bytes: [UInt8], onlyPassage: (([Int]) -> Int)? = nil) throws {
+    try self.init(decoding: bytes, onlyPassages: onlyPassage.map { pick in { [pick($0)] } })
+  }
+
+  /// `init(decoding:onlyPassage:)` with several passages picked (`search --passages`).
+  init?(decoding bytes: [UInt8], onlyPassages: (([Int]) -> [Int])?) throws {
     var r = Unpacker(bytes)
     guard r.u32() == StoredDispatch.formatVersion, let headerRange = r.stringRange() else { return nil }
     guard let header = StoredHeader(try StoredCompression.decompress(r.bytes(in: headerRange))) else { return nil }
@@ -59,15 +64,15 @@ public struct StoredDispatch: Equatable, Sendable {
       blockRanges.append(range)
     }
     guard r.isAtEnd else { return nil }
-    let wanted = onlyPassage?(header.starts)
+    let wanted = onlyPassages.map { Set($0(header.starts)) }
     var passages = [String](repeating: "", count: header.starts.count)
     for (block, range) in blockRanges.enumerated() {
       let passagesOfBlock = header.passages(ofBlock: block)
-      if let wanted, !passagesOfBlock.contains(wanted) { continue }
+      if let wanted, !passagesOfBlock.contains(where: wanted.contains) { continue }
       var b = Unpacker(try StoredCompression.decompress(r.bytes(in: range)))
       for index in passagesOfBlock {
         guard let text = b.stringRange() else { return nil }
-        if wanted == nil || wanted == index { passages[index] = b.string(in: text) }
+        if wanted?.contains(index) ?? true { passages[index] = b.string(in: text) }
       }
       guard b.isAtEnd else { return nil }
     }
