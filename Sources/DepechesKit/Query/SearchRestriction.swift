@@ -21,7 +21,7 @@ public enum SearchRestriction: Equatable, Sendable {
         slot: Schema.runSlot, lower: Schema.runValue(runs.lowerBound), upper: Schema.runValue(runs.upperBound))
       return try XapianQuery.combine(.filter, [query, range])
     case .source(let source):
-      let term = try XapianQuery.term(Schema.sourcePrefix + FrenchAnalyzer.fold(source))
+      let term = try XapianQuery.term(Schema.sourceTerm(source))
       return try XapianQuery.combine(.filter, [query, term])
     case .excluding(let ids):
       guard !ids.isEmpty else { return query }
