@@ -25,6 +25,7 @@ int cx_database_add_remote(cx_database *db, const char *host, unsigned port,
     Xapian::Database part = Xapian::Remote::open(host, port, timeout_ms, connect_timeout_ms);
     db->db.add_database(part);
     db->parts.push_back(part);
+    db->has_remote = true;
   });
 }
 

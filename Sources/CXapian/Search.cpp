@@ -67,11 +67,13 @@ int cx_search(cx_database *db, const cx_query *query, uint32_t offset, uint32_t 
       enquire.set_sort_by_value_then_relevance(static_cast<unsigned>(sort_slot), true);
     auto *result = new cx_mset();
     try {
-      if (facet_slot >= 0) {
-        result->spy.reset(new Xapian::ValueCountMatchSpy(static_cast<unsigned>(facet_slot)));
-        enquire.add_matchspy(result->spy.get());
+      if (facet_slot >= 0)
+        search_counting(db, enquire, query->query, static_cast<unsigned>(facet_slot), offset,
+                        limit, check_at_least, result);
+      else {
+        result->mset = enquire.get_mset(offset, limit, check_at_least);
+        result->total = result->mset.get_matches_estimated();
       }
-      result->mset = enquire.get_mset(offset, limit, check_at_least);
       // Prefetching the documents helps remote shards; Xapian 1.4.22's MSet::fetch() crashes
       // (reads out of bounds) on an MSet that starts past the first match, so only page one.
       if (offset == 0) result->mset.fetch();
@@ -88,7 +90,7 @@ void cx_mset_free(cx_mset *mset) { delete mset; }
 int cx_mset_counts(const cx_mset *mset, uint32_t *size, uint32_t *estimated, cx_error *error) {
   return guarded(error, [&] {
     *size = mset->mset.size();
-    *estimated = mset->mset.get_matches_estimated();
+    *estimated = mset->total;
   });
 }
 
@@ -109,12 +111,10 @@ int cx_mset_value(const cx_mset *mset, uint32_t index, unsigned slot, cx_buffer 
 int cx_mset_facets(const cx_mset *mset, cx_buffer *out, cx_error *error) {
   return guarded(error, [&] {
     std::string packed;
-    for (auto it = mset->spy ? mset->spy->values_begin() : Xapian::TermIterator();
-         mset->spy && it != mset->spy->values_end(); ++it) {
-      std::string value = *it;
-      put_u32(packed, static_cast<uint32_t>(value.size()));
-      packed += value;
-      put_u32(packed, it.get_termfreq());
+    for (const auto &facet : mset->facets) {
+      put_u32(packed, static_cast<uint32_t>(facet.first.size()));
+      packed += facet.first;
+      put_u32(packed, facet.second);
     }
     fill(out, packed);
   });

@@ -15,25 +15,52 @@
 #include <cstdlib>
 #include <cstring>
 #include <exception>
+#include <map>
 #include <memory>
 #include <new>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
+
+namespace cxshim {
+/// One value slot of every document of a single database, as small codes by docid: the month
+/// facets count codes over every match instead of reading and comparing each match's value
+/// (see Facets.cpp). Read once per revision.
+struct FacetTable {
+  /// Codes are 16 bits: a slot with more distinct values is counted by Xapian's spy instead.
+  static constexpr size_t max_values = 65535;
+  unsigned slot = ~0u;
+  std::string revision;              // uuid and revision of the database, when read
+  bool usable = false;               // false: too many distinct values
+  std::vector<uint16_t> code_of;     // by docid; 0: no value
+  std::vector<std::string> values;   // by code; values[0] is ""
+
+  /// Reads the table again unless it is of this slot and the database's revision.
+  void refresh(const Xapian::Database &single, unsigned slot);
+};
+} // namespace cxshim
 
 struct cx_stemmer { Xapian::Stem stem; };
 struct cx_database {
   Xapian::Database db;
   /// Each shard on its own (sharing db's internals), for per-shard metadata.
   std::vector<Xapian::Database> parts;
+  /// Remote parts need a match spy that Xapian can serialise (ValueCountMatchSpy).
+  bool has_remote = false;
+  /// The tables of the facet counts of a single database, by slot (Facets.cpp): the months,
+  /// `stats`' passages.
+  std::map<unsigned, cxshim::FacetTable> facets;
 };
 struct cx_writable { Xapian::WritableDatabase db; };
 struct cx_query { Xapian::Query query; };
 struct cx_mset {
   Xapian::MSet mset;
-  // Counts of a slot's values over every match seen; works through the remote backend too.
-  std::unique_ptr<Xapian::ValueCountMatchSpy> spy;
+  /// Matches counted (exact when check_at_least covered them all).
+  Xapian::doccount total = 0;
+  /// Counts of a slot's non-empty values over every match seen, sorted by value.
+  std::vector<std::pair<std::string, Xapian::doccount>> facets;
 };
 
 namespace cxshim {
@@ -241,6 +268,11 @@ class UnionCompactor : public Xapian::Compactor {
     return out;
   }
 };
+
+/// Runs enquire into result, counting the values of slot over every match (Facets.cpp).
+void search_counting(cx_database *db, Xapian::Enquire &enquire, const Xapian::Query &query,
+                     unsigned slot, uint32_t offset, uint32_t limit, uint32_t check_at_least,
+                     cx_mset *result);
 
 } // namespace cxshim
 

@@ -1,4 +1,5 @@
 import DepechesKit
+import Foundation
 
 /// What a query benchmark measured: one wall-clock sample per search, in milliseconds.
 public struct QueryTimings: Equatable, Sendable {
@@ -12,6 +13,9 @@ public struct QueryTimings: Equatable, Sendable {
   public var totalMatches: Int
   /// The queries that matched nothing (from the warm-up pass), in file order.
   public var queriesWithoutMatches: [String]
+  /// The CPU time of the searching thread for each timed search, in milliseconds (same order
+  /// as `samplesMs`): on a machine shared with other jobs, wall time also counts their turns.
+  public var cpuSamplesMs: [Double] = []
 
   /// Median search time.
   public var p50Ms: Double { Percentile.of(samplesMs, 50) ?? 0 }
@@ -19,6 +23,12 @@ public struct QueryTimings: Equatable, Sendable {
   public var p95Ms: Double { Percentile.of(samplesMs, 95) ?? 0 }
   /// Slowest search.
   public var maxMs: Double { samplesMs.max() ?? 0 }
+  /// Median CPU time of a search.
+  public var cpuP50Ms: Double { Percentile.of(cpuSamplesMs, 50) ?? 0 }
+  /// 95th-percentile CPU time of a search.
+  public var cpuP95Ms: Double { Percentile.of(cpuSamplesMs, 95) ?? 0 }
+  /// Largest CPU time of a search.
+  public var cpuMaxMs: Double { cpuSamplesMs.max() ?? 0 }
   /// Mean search time.
   public var meanMs: Double { samplesMs.isEmpty ? 0 : samplesMs.reduce(0, +) / Double(samplesMs.count) }
 }
@@ -44,17 +54,28 @@ public struct QueryBenchmark {
     }
     let clock = ContinuousClock()
     var samples: [Double] = []
+    var cpu: [Double] = []
     samples.reserveCapacity(runs * requests.count)
+    cpu.reserveCapacity(runs * requests.count)
     for _ in 0..<runs {
       for request in requests {
+        let cpuStart = threadCPUMilliseconds()
         let start = clock.now
         _ = try index.search(request)
         samples.append(milliseconds(clock.now - start))
+        cpu.append(threadCPUMilliseconds() - cpuStart)
       }
     }
     return QueryTimings(
       queries: requests.count, runs: runs, samplesMs: samples,
-      totalMatches: totalMatches, queriesWithoutMatches: withoutMatches)
+      totalMatches: totalMatches, queriesWithoutMatches: withoutMatches, cpuSamplesMs: cpu)
+  }
+
+  /// CPU time used by the calling thread so far, in milliseconds.
+  static func threadCPUMilliseconds() -> Double {
+    var now = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
+    return Double(now.tv_sec) * 1_000 + Double(now.tv_nsec) / 1e6
   }
 
   /// A duration in (fractional) milliseconds.

@@ -58,10 +58,14 @@ enum BenchOutput {
     var meanMs: Double
     var totalMatches: Int
     var queriesWithoutMatches: Int
+    var cpuP50Ms: Double
+    var cpuP95Ms: Double
+    var cpuMaxMs: Double
 
     enum CodingKeys: String, CodingKey {
       case version, queries, runs, samples, p50Ms = "p50_ms", p95Ms = "p95_ms", maxMs = "max_ms"
       case meanMs = "mean_ms", totalMatches = "total_matches", queriesWithoutMatches = "queries_without_matches"
+      case cpuP50Ms = "cpu_p50_ms", cpuP95Ms = "cpu_p95_ms", cpuMaxMs = "cpu_max_ms"
     }
   }
 
@@ -72,7 +76,8 @@ enum BenchOutput {
     let document = Document(
       queries: t.queries, runs: t.runs, samples: t.samplesMs.count, p50Ms: rounded(t.p50Ms),
       p95Ms: rounded(t.p95Ms), maxMs: rounded(t.maxMs), meanMs: rounded(t.meanMs),
-      totalMatches: t.totalMatches, queriesWithoutMatches: t.queriesWithoutMatches.count)
+      totalMatches: t.totalMatches, queriesWithoutMatches: t.queriesWithoutMatches.count,
+      cpuP50Ms: rounded(t.cpuP50Ms), cpuP95Ms: rounded(t.cpuP95Ms), cpuMaxMs: rounded(t.cpuMaxMs))
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     return String(decoding: try encoder.encode(document), as: UTF8.self)

@@ -13,7 +13,9 @@ import Testing
     #expect(figures["version"] as? Int == 1)
     #expect(figures["queries"] as? Int == 2 && figures["runs"] as? Int == 2 && figures["samples"] as? Int == 4)
     #expect(figures["queries_without_matches"] as? Int == 0)
-    for key in ["p50_ms", "p95_ms", "max_ms", "mean_ms"] { #expect(figures[key] is Double, "\(key)") }
+    for key in ["p50_ms", "p95_ms", "max_ms", "mean_ms", "cpu_p50_ms", "cpu_p95_ms", "cpu_max_ms"] {
+      #expect(figures[key] is Double, "\(key)")
+    }
   }
 
   @Test func benchTextOutputAndExitCodes() throws {

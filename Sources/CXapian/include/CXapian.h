@@ -169,8 +169,9 @@ int cx_query_match_all(cx_query **out, cx_error *error);
 
 /* ---- searching ---- */
 /** Runs query: results [offset, offset+limit), counting at least check_at_least matches;
- *  facet_slot >= 0 counts the values of that slot over every match seen (the month facets),
- *  in the same pass; sort_slot >= 0 orders by that slot's value, highest first (ties by
+ *  facet_slot >= 0 counts the values of that slot over every match (the month facets; on
+ *  local databases in a counting pass of its own, from a docid table read once per revision,
+ *  the estimate then being that pass's exact count); sort_slot >= 0 orders by that slot's value, highest first (ties by
  *  relevance), instead of by relevance (the date order of the search page and API). */
 int cx_search(cx_database *db, const cx_query *query, uint32_t offset, uint32_t limit,
               uint32_t check_at_least, int facet_slot, int sort_slot, cx_mset **out,
