@@ -58,13 +58,14 @@ int cx_query_match_all(cx_query **out, cx_error *error) {
 // ---- searching ----
 
 int cx_search(cx_database *db, const cx_query *query, uint32_t offset, uint32_t limit,
-              uint32_t check_at_least, int facet_slot, int sort_slot, cx_mset **out,
-              cx_error *error) {
+              uint32_t check_at_least, int facet_slot, int sort_slot, int collapse_slot,
+              cx_mset **out, cx_error *error) {
   return guarded(error, [&] {
     Xapian::Enquire enquire(db->db);
     enquire.set_query(query->query);
     if (sort_slot >= 0)
       enquire.set_sort_by_value_then_relevance(static_cast<unsigned>(sort_slot), true);
+    if (collapse_slot >= 0) enquire.set_collapse_key(static_cast<unsigned>(collapse_slot));
     auto *result = new cx_mset();
     try {
       if (facet_slot >= 0) {
@@ -90,6 +91,10 @@ int cx_mset_counts(const cx_mset *mset, uint32_t *size, uint32_t *estimated, cx_
     *size = mset->mset.size();
     *estimated = mset->mset.get_matches_estimated();
   });
+}
+
+int cx_mset_uncollapsed(const cx_mset *mset, uint32_t *out, cx_error *error) {
+  return guarded(error, [&] { *out = mset->mset.get_uncollapsed_matches_estimated(); });
 }
 
 int cx_mset_docid(const cx_mset *mset, uint32_t index, uint32_t *out, cx_error *error) {

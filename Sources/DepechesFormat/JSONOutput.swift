@@ -12,6 +12,8 @@ public enum JSONOutput {
     var version = JSONOutput.version
     var query: String
     var total: Int
+    /// Results once versions of one story are collapsed into one (what paging goes through).
+    var totalGroups: Int
     var results: [Result]
     var facets: Facets
     var suggestion: String?
@@ -19,6 +21,9 @@ public enum JSONOutput {
     var corrected: String?
     /// "any" when no dispatch had all the words and any of them was used (null otherwise).
     var fallback: String?
+    enum CodingKeys: String, CodingKey {
+      case version, query, total, totalGroups = "total_groups", results, facets, suggestion, corrected, fallback
+    }
   }
 
   struct Result: Encodable {
@@ -34,6 +39,16 @@ public enum JSONOutput {
     var snippet: String
     var highlights: [[Int]]
     var passage: Int
+    /// The other versions of the story collapsed into this result (empty with --all-versions).
+    var duplicates: [Version]
+  }
+
+  /// A collapsed version of a result's story.
+  struct Version: Encodable {
+    var id: String
+    var path: String
+    var date: String?
+    var source: String?
   }
 
   struct Facets: Encodable { var month: [Month] }
@@ -77,10 +92,11 @@ public enum JSONOutput {
         path: hit.dispatch.path, title: hit.dispatch.title, date: hit.dispatch.date?.iso,
         source: hit.dispatch.source, author: hit.dispatch.author, url: hit.dispatch.url,
         snippet: hit.snippet.text, highlights: hit.snippet.highlights.map { [$0.lowerBound, $0.upperBound] },
-        passage: hit.passage)
+        passage: hit.passage,
+        duplicates: hit.duplicates.map { Version(id: $0.id, path: $0.path, date: $0.date?.iso, source: $0.source) })
     }
     let doc = SearchDocument(
-      query: r.query, total: r.total, results: results,
+      query: r.query, total: r.total, totalGroups: r.totalGroups, results: results,
       facets: Facets(month: r.months.map { Month(value: $0.month, count: $0.count) }),
       suggestion: r.suggestion, corrected: r.corrected, fallback: r.fellBackToAnyWord ? "any" : nil)
     return try encode(doc)

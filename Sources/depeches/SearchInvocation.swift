@@ -25,6 +25,8 @@ struct SearchInvocation: Equatable {
   var json = false
   /// `--sort` as typed: "relevance" or "date".
   var sort = SearchSort.relevance.rawValue
+  /// List every version of a story instead of one result per group.
+  var allVersions = false
 
   /// Largest page accepted.
   static let maxLimit = 10_000
@@ -57,10 +59,11 @@ struct SearchInvocation: Equatable {
   /// Searches and prints the results; failures become "Error: …" and an exit code.
   func run() throws {
     try runReportingFailures {
-      let request = SearchRequest(
+      var request = SearchRequest(
         query: query, limit: limit, offset: offset,
         since: try parseDay(since, option: "--since"), until: try parseDay(until, option: "--until"),
         sort: try order())
+      request.allVersions = allVersions
       let opened = try ReadIndexOptions.open(indexes, timeout: timeout, partial: partial)
       let before = opened.warnings.count
       let response = try opened.search(request)

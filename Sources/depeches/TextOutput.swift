@@ -15,10 +15,13 @@ enum TextOutput {
       out += "\(hit.rank). \(Terminal.bold(d.title))\n"
       let meta = [d.date?.iso ?? "undated", d.source, d.path].compactMap { $0 }.joined(separator: " · ")
       out += "   \(Terminal.dim(meta))\n"
-      out += "   \(marked(hit.snippet))\n\n"
+      out += "   \(marked(hit.snippet))\n"
+      if !hit.duplicates.isEmpty { out += "   \(Terminal.dim(versionsLine(hit.duplicates.count)))\n" }
+      out += "\n"
     }
     let shown = r.hits.isEmpty ? "" : " (showing \(r.hits.first!.rank)–\(r.hits.last!.rank))"
-    out += "\(r.total) dispatch\(r.total == 1 ? "" : "es") match \"\(r.query)\"\(shown)\n"
+    let grouped = r.totalGroups == r.total ? "" : ", \(r.totalGroups) once versions are grouped"
+    out += "\(r.total) dispatch\(r.total == 1 ? "" : "es") match \"\(r.query)\"\(grouped)\(shown)\n"
     if let corrected = r.corrected {
       out += "Résultats pour « \(corrected) » (no dispatch has all the typed words)\n"
     } else if let suggestion = r.suggestion {
@@ -27,6 +30,11 @@ enum TextOutput {
     if r.fellBackToAnyWord { out += "No dispatch has all the words: showing those with any of them\n" }
     out += histogram(r.months)
     return out
+  }
+
+  /// "1 autre version", "3 autres versions": the versions collapsed into a result.
+  static func versionsLine(_ count: Int) -> String {
+    count == 1 ? "1 autre version" : "\(count) autres versions"
   }
 
   /// The snippet with its matches in bold yellow on a styled stdout, else `[like this]`.

@@ -24,6 +24,8 @@ final class DocumentBuilder {
     var spellings: [(word: String, count: Int)]
     /// Exact forms with their folded stems, first seen by this builder in this dispatch.
     var stemForms: [StemForm]
+    /// The near-duplicate record, for grouping after the run (nil for a body too short).
+    var version: VersionRecord?
   }
 
   /// Analyses and packs one dispatch read from `absolutePath`, tagged with the file's term.
@@ -33,7 +35,7 @@ final class DocumentBuilder {
     var titleTerms: Set<String> = []
     var stemForms: [StemForm] = []
     var position = Schema.titleStartPosition
-    let add: (Token) -> Void = { token in
+    let add: (Token) -> Int = { token in
       let pos = UInt32(position + token.position)
       // One hash look-up for a word seen before in this dispatch, and none in the stem cache
       // when its stem base (the term itself, unaccented) was checked already.
@@ -47,7 +49,7 @@ final class DocumentBuilder {
       } else {
         postings.insert(token.term, TermPostings(positions: [pos], plainChecked: plain, isStopWord: token.isStopWord), hash: hash)
       }
-      guard check && !token.isStopWord else { return }
+      guard check && !token.isStopWord else { return hash }
       let baseHash = plain ? hash : WordTable<String>.hash(token.stemBase)
       if !self.stems.contains(token.stemBase, hash: baseHash) {
         let stem = self.stems.add(token.stemBase, hash: baseHash)
@@ -57,19 +59,22 @@ final class DocumentBuilder {
         let apart = !plain && self.stems.uncachedFoldedStem(token.term) != stem
         stemForms.append(StemForm(stem: stem, form: token.term, stemsApart: apart))
       }
+      return hash
     }
     var lastPosition = position
     analyzer.forEachToken(in: dispatch.title) { token in
-      add(token)
+      _ = add(token)
       titleTerms.insert(token.term)
       lastPosition = position + token.position
     }
     var starts: [Int] = []
+    var shingles = ShingleHasher()  // the body only: a version may have another headline
     for passage in dispatch.passages {
       position = lastPosition + Schema.passageGap
       starts.append(position)
+      shingles.startPassage()
       analyzer.forEachToken(in: passage) { token in
-        add(token)
+        shingles.add(wordHash: add(token))
         lastPosition = position + token.position
       }
     }
@@ -80,8 +85,10 @@ final class DocumentBuilder {
         ? (term, entry.positions.count + Int(DocumentBuilder.extraWdf(term, titleTerms: titleTerms))) : nil
     }
     let stored = StoredDispatch(dispatch: dispatch, absolutePath: absolutePath, passageStarts: starts)
-    let packed = try pack(stored, postings: postings, titleTerms: titleTerms, fileTerm: fileTerm)
-    return Built(uniqueTerm: Schema.idTerm(dispatch.id), packed: packed, spellings: spellings, stemForms: stemForms)
+    let version = shingles.signature.map { VersionRecord(id: dispatch.id, date: dispatch.date, signature: $0) }
+    let packed = try pack(stored, postings: postings, titleTerms: titleTerms, fileTerm: fileTerm, version: version)
+    return Built(
+      uniqueTerm: Schema.idTerm(dispatch.id), packed: packed, spellings: spellings, stemForms: stemForms, version: version)
   }
 
   /// True for the exact terms that go into the spelling data: words of at least
@@ -104,7 +111,7 @@ final class DocumentBuilder {
 
   private func pack(
     _ stored: StoredDispatch, postings: WordTable<TermPostings>, titleTerms: Set<String>,
-    fileTerm: String
+    fileTerm: String, version: VersionRecord?
   ) throws -> [UInt8] {
     let data = try stored.encoded()
     var p = Packer(reservingCapacity: data.count + postings.count * 24 + 256)
@@ -112,15 +119,20 @@ final class DocumentBuilder {
     let date = stored.dispatch.date
     var values = [(Schema.passagesSlot, String(stored.passageStarts.count))]
     if let date { values += [(Schema.dateSlot, Schema.dateValue(date)), (Schema.monthSlot, date.monthKey)] }
-    p.u32(values.count + 1)
+    p.u32(values.count + 1 + (version == nil ? 0 : 1))
     for (slot, value) in values {
       p.u32(slot)
       p.string(value)
+    }
+    if let version {
+      p.u32(Schema.signatureSlot)
+      p.raw(version.encoded)
     }
     p.u32(Schema.storedSlot)
     p.raw(data)
     var booleans = [fileTerm]
     if let source = stored.dispatch.source { booleans.append(Schema.sourcePrefix + FrenchAnalyzer.fold(source)) }
+    booleans += version?.signature.bandTerms ?? []
     let titleField = titleTerms.filter { !StopWords.contains($0) }.map { Schema.titlePrefix + $0 }
     p.u32(postings.count + titleField.count + booleans.count)
     for (term, entry) in zip(postings.keys, postings.values) {

@@ -8,10 +8,12 @@
 /// - `XF` + file key: every dispatch read from one file (so a changed file replaces them all);
 /// - `XS` + folded source: the dispatch's source, for filtering;
 /// - `S` + exact word: a word of the title, without positions (the title as a field of its
-///   own, weighing beside the body: every free word of a query also looks here).
+///   own, weighing beside the body: every free word of a query also looks here);
+/// - `XN` + 12 hex digits: one LSH band of the near-duplicate signature (`Duplicates/`), to
+///   find a dispatch's candidate versions without reading the whole index.
 public enum Schema {
   /// Bumped when the index layout changes; an index of another version must be rebuilt.
-  public static let version = "5"
+  public static let version = "6"
   /// Prefix of the unique id term.
   public static let idPrefix = "Q"
   /// Prefix of the boolean term shared by all dispatches of one file.
@@ -20,6 +22,8 @@ public enum Schema {
   public static let sourcePrefix = "XS"
   /// Prefix of the title field's terms.
   public static let titlePrefix = "S"
+  /// Prefix of the near-duplicate band terms (`VersionSignature.bandTerms`).
+  public static let versionBandPrefix = "XN"
   /// Within-document frequency of each title field term (a word once in the title or more).
   public static let titleFieldWdf: UInt32 = 1
 
@@ -34,6 +38,12 @@ public enum Schema {
   /// Kept in a value rather than the document data because Xapian deflates document data
   /// again with zlib, which measured about a tenth of indexing time; values are stored as is.
   public static let storedSlot: Int = 3
+  /// Value slot: the near-duplicate signature (`VersionRecord`: id, date order, MinHash),
+  /// compared with a later run's new dispatches. (Slots 8 and 9 stay apart from the others'.)
+  public static let signatureSlot: Int = 8
+  /// Value slot: the dispatch's group of versions, the id of the group's earliest dispatch;
+  /// absent for a dispatch with no version. Search collapses on it (one result per group).
+  public static let groupSlot: Int = 9
 
   /// Metadata key prefix of the word sets: values that are sets of words, sorted and separated
   /// by `wordSetSeparator`. Each shard keeps the sets of what it holds; readers take the union
