@@ -75,12 +75,13 @@ struct VersionRecord: Equatable, Sendable {
 /// When two signatures are versions of one story, and how close they are.
 enum VersionRule {
   /// Resemblance at or above which two dispatches are versions (a rewrite: another headline,
-  /// a few words changed, paragraphs reordered). Versions measured ≥ 0.70, other posts on the
-  /// same subject ≤ 0.05 (docs/duplicates.md).
-  static let minResemblance = 0.5
+  /// a few words changed, paragraphs reordered): those measured ≥ 0.72, different posts
+  /// ≤ 0.42 (docs/duplicates.md).
+  static let minResemblance = 0.55
   /// Containment of the shorter in the longer at or above which they are versions (an update
-  /// with a paragraph on top, a version cut to 50–80 %): measured ≥ 0.85 for those.
-  static let minContainment = 0.8
+  /// with a paragraph on top, a version cut to 50–80 %): those measured ≥ 0.85, different
+  /// posts ≤ 0.59; the threshold sits between.
+  static let minContainment = 0.7
   /// The shorter must hold at least this fraction of the longer's shingles for containment to
   /// count, so that a brief quoted inside a long piece is not taken for a version of it.
   static let minLengthRatio = 0.3

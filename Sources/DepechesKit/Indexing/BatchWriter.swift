@@ -147,7 +147,7 @@ final class BatchWriter {
     }
   }
 
-  /// Sets a written dispatch's group of versions (after the run, see `VersionGrouper`).
+  /// The database written: `VersionGrouper` sets group values in it after the run.
   var database: XapianWritable { db }
 
   /// Writes the pending spelling data and word sets, and commits everything, atomically.
