@@ -94,7 +94,11 @@ int cx_mset_counts(const cx_mset *mset, uint32_t *size, uint32_t *estimated, cx_
 }
 
 int cx_mset_uncollapsed(const cx_mset *mset, uint32_t *out, cx_error *error) {
-  return guarded(error, [&] { *out = mset->mset.get_uncollapsed_matches_estimated(); });
+  // Xapian's uncollapsed estimate is not exact even when every match was checked (an empty
+  // AND reports 1); the match spy, when there is one, has seen every match.
+  return guarded(error, [&] {
+    *out = mset->spy ? mset->spy->get_total() : mset->mset.get_uncollapsed_matches_lower_bound();
+  });
 }
 
 int cx_mset_docid(const cx_mset *mset, uint32_t index, uint32_t *out, cx_error *error) {

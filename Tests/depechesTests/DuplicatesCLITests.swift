@@ -25,7 +25,7 @@ import Testing
     let ws = try workspaceWithVersions()
     #expect(try ws.run("index", "seeds", "versions", "--index", "I", "--quiet").status == 0)
     let word = try firstWord(ws)
-    let json = try jsonObject(try ws.run("search", word, "--index", "I", "--json", "--limit", "50").stdout)
+    let json = try jsonObject(try ws.run("search", word, "--index", "I", "--json", "--limit", "500").stdout)
     let results = try #require(json["results"] as? [[String: Any]])
     let total = try #require(json["total"] as? Int), groups = try #require(json["total_groups"] as? Int)
     #expect(total == groups + 2, "three versions shown as one")
@@ -36,9 +36,9 @@ import Testing
     #expect(duplicates.allSatisfy { Set($0.keys) == ["id", "path", "date", "source"] })
     let paths = Set([grouped["path"] as? String] + duplicates.map { $0["path"] as? String })
     #expect(paths == ["seeds/siefke_000010.txt", "versions/b.txt", "versions/c.txt"])
-    let text = try ws.run("search", word, "--index", "I", "--limit", "50")
+    let text = try ws.run("search", word, "--index", "I", "--limit", "500")
     #expect(text.status == 0 && text.stdout.contains("2 autres versions"))
-    let every = try jsonObject(try ws.run("search", word, "--index", "I", "--json", "--all-versions", "--limit", "50").stdout)
+    let every = try jsonObject(try ws.run("search", word, "--index", "I", "--json", "--all-versions", "--limit", "500").stdout)
     #expect(every["total"] as? Int == total && every["total_groups"] as? Int == total)
     #expect((every["results"] as? [[String: Any]])?.count == total)
     #expect(try ws.run("search", "--help").stdout.contains("--all-versions"))
@@ -54,7 +54,7 @@ import Testing
     ws.write("remote.stub", bytes: Array(servers.ports.map { "remote :127.0.0.1:\($0)\n" }.joined().utf8))
     let word = try firstWord(ws)
     let key = { (index: String) throws -> String in
-      let json = try jsonObject(try ws.run("search", word, "--index", index, "--json", "--limit", "50").stdout)
+      let json = try jsonObject(try ws.run("search", word, "--index", index, "--json", "--limit", "500").stdout)
       let results = (json["results"] as? [[String: Any]] ?? []).map { result in
         "\(result["id"] ?? "")<" + ((result["duplicates"] as? [[String: Any]]) ?? []).map { "\($0["id"] ?? "")" }.joined(separator: ",")
       }

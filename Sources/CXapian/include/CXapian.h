@@ -175,8 +175,9 @@ void cx_mset_free(cx_mset *mset);
 /** Results on the page, and the matches estimate (exact when check_at_least covered every
  *  match, as the search asks): the page's length and the reported total. */
 int cx_mset_counts(const cx_mset *mset, uint32_t *size, uint32_t *estimated, cx_error *error);
-/** Matches before collapsing (exact when check_at_least covered every match): the number
- *  of dispatches when results were collapsed into groups. */
+/** Matches before collapsing: the number of dispatches when results were collapsed into
+ *  groups. Exact when check_at_least covered every match and a facet slot was asked (the
+ *  spy's count); else Xapian's lower bound. */
 int cx_mset_uncollapsed(const cx_mset *mset, uint32_t *out, cx_error *error);
 /** Document id of the result at index, to read its positions. */
 int cx_mset_docid(const cx_mset *mset, uint32_t index, uint32_t *out, cx_error *error);
