@@ -59,8 +59,10 @@ class TableSpy : public Xapian::MatchSpy {
 /// (check_at_least 0, so Xapian may skip documents that cannot reach the page). The counting
 /// pass uses the table spy on one database; on shards Xapian's spy, because the document a
 /// spy is given carries the shard's own docid, not which shard it is in. Remote parts: one
-/// ranked pass over every match with Xapian's spy, which the server runs.
-void search_counting(cx_database *db, Xapian::Enquire &enquire, const Xapian::Query &query,
+/// ranked pass over every match with Xapian's spy, which the server runs. When enquire
+/// collapses versions, its ranked pass checks every match too, so that the number of groups
+/// (`groups`) is exact as well.
+void search_counting(cx_database *db, Xapian::Enquire &enquire, bool collapsing, const Xapian::Query &query,
                      unsigned slot, uint32_t offset, uint32_t limit, uint32_t check_at_least,
                      cx_mset *result) {
   Xapian::ValueCountMatchSpy values(slot);
@@ -68,7 +70,8 @@ void search_counting(cx_database *db, Xapian::Enquire &enquire, const Xapian::Qu
     enquire.add_matchspy(&values);
     result->mset = enquire.get_mset(offset, limit, check_at_least);
     enquire.clear_matchspies();
-    result->total = result->mset.get_matches_estimated();
+    result->groups = result->mset.get_matches_estimated();
+    result->total = collapsing ? values.get_total() : result->groups;
   } else {
     FacetTable *table = db->db.size() == 1 ? &db->facets[slot] : nullptr;
     if (table) table->refresh(db->db, slot);
@@ -81,7 +84,8 @@ void search_counting(cx_database *db, Xapian::Enquire &enquire, const Xapian::Qu
     else
       counter.add_matchspy(&values);
     result->total = counter.get_mset(0, 0, check_at_least).get_matches_estimated();
-    result->mset = enquire.get_mset(offset, limit, Xapian::doccount(0));
+    result->mset = enquire.get_mset(offset, limit, collapsing ? check_at_least : Xapian::doccount(0));
+    result->groups = collapsing ? result->mset.get_matches_estimated() : result->total;
     if (codes) {
       for (size_t code = 1; code < codes->counts.size(); ++code)
         if (codes->counts[code] > 0) result->facets.emplace_back(table->values[code], codes->counts[code]);

@@ -58,21 +58,24 @@ int cx_query_match_all(cx_query **out, cx_error *error) {
 // ---- searching ----
 
 int cx_search(cx_database *db, const cx_query *query, uint32_t offset, uint32_t limit,
-              uint32_t check_at_least, int facet_slot, int sort_slot, cx_mset **out,
-              cx_error *error) {
+              uint32_t check_at_least, int facet_slot, int sort_slot, int collapse_slot,
+              cx_mset **out, cx_error *error) {
   return guarded(error, [&] {
     Xapian::Enquire enquire(db->db);
     enquire.set_query(query->query);
     if (sort_slot >= 0)
       enquire.set_sort_by_value_then_relevance(static_cast<unsigned>(sort_slot), true);
+    if (collapse_slot >= 0) enquire.set_collapse_key(static_cast<unsigned>(collapse_slot));
     auto *result = new cx_mset();
     try {
       if (facet_slot >= 0)
-        search_counting(db, enquire, query->query, static_cast<unsigned>(facet_slot), offset,
-                        limit, check_at_least, result);
+        search_counting(db, enquire, collapse_slot >= 0, query->query,
+                        static_cast<unsigned>(facet_slot), offset, limit, check_at_least, result);
       else {
         result->mset = enquire.get_mset(offset, limit, check_at_least);
-        result->total = result->mset.get_matches_estimated();
+        result->groups = result->mset.get_matches_estimated();
+        result->total = collapse_slot >= 0 ? result->mset.get_uncollapsed_matches_lower_bound()
+                                           : result->groups;
       }
       // Prefetching the documents helps remote shards; Xapian 1.4.22's MSet::fetch() crashes
       // (reads out of bounds) on an MSet that starts past the first match, so only page one.
@@ -90,8 +93,14 @@ void cx_mset_free(cx_mset *mset) { delete mset; }
 int cx_mset_counts(const cx_mset *mset, uint32_t *size, uint32_t *estimated, cx_error *error) {
   return guarded(error, [&] {
     *size = mset->mset.size();
-    *estimated = mset->total;
+    *estimated = mset->groups;
   });
+}
+
+int cx_mset_uncollapsed(const cx_mset *mset, uint32_t *out, cx_error *error) {
+  // Xapian's uncollapsed estimate is not exact even when every match was checked (an empty
+  // AND reports 1): `total` comes from the counting pass (or the spy) that saw every match.
+  return guarded(error, [&] { *out = mset->total; });
 }
 
 int cx_mset_docid(const cx_mset *mset, uint32_t index, uint32_t *out, cx_error *error) {

@@ -57,8 +57,11 @@ struct cx_writable { Xapian::WritableDatabase db; };
 struct cx_query { Xapian::Query query; };
 struct cx_mset {
   Xapian::MSet mset;
-  /// Matches counted (exact when check_at_least covered them all).
+  /// Matches counted, every version of a story included (exact when check_at_least covered
+  /// them all).
   Xapian::doccount total = 0;
+  /// Matches once versions are collapsed (the collapse key's groups; `total` without one).
+  Xapian::doccount groups = 0;
   /// Counts of a slot's non-empty values over every match seen, sorted by value.
   std::vector<std::pair<std::string, Xapian::doccount>> facets;
 };
@@ -270,7 +273,7 @@ class UnionCompactor : public Xapian::Compactor {
 };
 
 /// Runs enquire into result, counting the values of slot over every match (Facets.cpp).
-void search_counting(cx_database *db, Xapian::Enquire &enquire, const Xapian::Query &query,
+void search_counting(cx_database *db, Xapian::Enquire &enquire, bool collapsing, const Xapian::Query &query,
                      unsigned slot, uint32_t offset, uint32_t limit, uint32_t check_at_least,
                      cx_mset *result);
 

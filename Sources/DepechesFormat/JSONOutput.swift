@@ -12,6 +12,8 @@ public enum JSONOutput {
     var version = JSONOutput.version
     var query: String
     var total: Int
+    /// Results once versions of one story are collapsed into one (what paging goes through).
+    var totalGroups: Int
     var results: [Result]
     var facets: Facets
     var suggestion: String?
@@ -22,7 +24,8 @@ public enum JSONOutput {
     /// The shards left out by `--partial` because they did not answer ([] when none was).
     var missingShards: [String]
     enum CodingKeys: String, CodingKey {
-      case version, query, total, results, facets, suggestion, corrected, fallback, missingShards = "missing_shards"
+      case version, query, total, totalGroups = "total_groups", results, facets, suggestion, corrected, fallback
+      case missingShards = "missing_shards"
     }
   }
 
@@ -41,6 +44,8 @@ public enum JSONOutput {
     var passage: Int
     /// With `--passages N` (N > 1): the best passages, the snippet's first (absent otherwise).
     var passages: [Passage]?
+    /// The other versions of the story collapsed into this result (empty with --all-versions).
+    var duplicates: [Version]
   }
 
   /// One of a result's best passages (`--passages`).
@@ -48,6 +53,14 @@ public enum JSONOutput {
     var passage: Int
     var snippet: String
     var highlights: [[Int]]
+  }
+
+  /// A collapsed version of a result's story.
+  struct Version: Encodable {
+    var id: String
+    var path: String
+    var date: String?
+    var source: String?
   }
 
   struct Facets: Encodable { var month: [Month] }
@@ -87,7 +100,7 @@ public enum JSONOutput {
   public static func search(_ r: SearchResponse) throws -> String {
     let results = r.hits.map(result)
     let doc = SearchDocument(
-      query: r.query, total: r.total, results: results,
+      query: r.query, total: r.total, totalGroups: r.totalGroups, results: results,
       facets: Facets(month: r.months.map { Month(value: $0.month, count: $0.count) }),
       suggestion: r.suggestion, corrected: r.corrected, fallback: r.fellBackToAnyWord ? "any" : nil,
       missingShards: r.missingShards)
@@ -104,7 +117,8 @@ public enum JSONOutput {
       passage: hit.passage,
       passages: hit.passages.isEmpty
         ? nil
-        : hit.passages.map { Passage(passage: $0.passage, snippet: $0.snippet.text, highlights: $0.snippet.highlights.map { [$0.lowerBound, $0.upperBound] }) })
+        : hit.passages.map { Passage(passage: $0.passage, snippet: $0.snippet.text, highlights: $0.snippet.highlights.map { [$0.lowerBound, $0.upperBound] }) },
+      duplicates: hit.duplicates.map { Version(id: $0.id, path: $0.path, date: $0.date?.iso, source: $0.source) })
   }
 
   /// The `stats --json` document.

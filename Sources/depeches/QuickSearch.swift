@@ -25,9 +25,10 @@ enum QuickSearch {
     case source = "--source"
     case passages = "--passages"
     case json = "--json"
+    case allVersions = "--all-versions"
 
     /// False for a flag, true for an option followed by its value.
-    var takesValue: Bool { self != .partial && self != .json }
+    var takesValue: Bool { self != .partial && self != .json && self != .allVersions }
     /// True when the option may be given several times (each `--index` is searched).
     var repeats: Bool { self == .index }
   }
@@ -103,6 +104,7 @@ enum QuickSearch {
   ) -> Bool {
     switch option {
     case .json: search.json = true
+    case .allVersions: search.allVersions = true
     case .partial: search.partial = true
     case .index: indexes.append(value)
     case .since: search.since = value

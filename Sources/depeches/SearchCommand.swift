@@ -48,12 +48,15 @@ struct SearchCommand: ParsableCommand {
   @Flag(help: "Print results as JSON (versioned, stable; see README).")
   var json = false
 
+  @Flag(help: "List every version of a story (by default, one result per group of versions, the others named under it).")
+  var allVersions = false
+
   /// What was asked, for the checks and the run shared with `QuickSearch`.
   var invocation: SearchInvocation {
     SearchInvocation(
       words: words, indexes: index.indexes, timeout: index.timeout, partial: index.partial,
       limit: limit, offset: offset, since: since, until: until, json: json, sort: sort,
-      source: source, passages: passages)
+      source: source, passages: passages, allVersions: allVersions)
   }
 
   func validate() throws { try invocation.validate() }

@@ -32,6 +32,8 @@ struct SearchInvocation: Equatable {
 
   /// Most passages shown per dispatch.
   static let maxPassages = 20
+  /// List every version of a story instead of one result per group.
+  var allVersions = false
 
 
   /// The query text.
@@ -63,10 +65,11 @@ struct SearchInvocation: Equatable {
   /// Searches and prints the results; failures become "Error: …" and an exit code.
   func run() throws {
     try runReportingFailures {
-      let request = SearchRequest(
+      var request = SearchRequest(
         query: query, limit: limit, offset: offset,
         since: try parseDay(since, option: "--since"), until: try parseDay(until, option: "--until"),
         sort: try order(), source: source, passages: passages)
+      request.allVersions = allVersions
       let opened = try ReadIndexOptions.open(indexes, timeout: timeout, partial: partial)
       let before = opened.warnings.count
       let response = try opened.search(request)

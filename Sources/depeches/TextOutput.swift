@@ -12,7 +12,8 @@ enum TextOutput {
     var out: TerminalText = ""
     for hit in r.hits { out += self.hit(hit) }
     let shown = r.hits.isEmpty ? "" : " (showing \(r.hits.first!.rank)–\(r.hits.last!.rank))"
-    out += "\(r.total) dispatch\(r.total == 1 ? "" : "es") match \"\(r.query)\"\(shown)\n"
+    let grouped = r.totalGroups == r.total ? "" : ", \(r.totalGroups) once versions are grouped"
+    out += "\(r.total) dispatch\(r.total == 1 ? "" : "es") match \"\(r.query)\"\(grouped)\(shown)\n"
     if let corrected = r.corrected {
       out += "Résultats pour « \(corrected) » (no dispatch has all the typed words)\n"
     } else if let suggestion = r.suggestion {
@@ -29,9 +30,18 @@ enum TextOutput {
     let d = hit.dispatch
     let meta = [d.date?.iso ?? "undated", d.source, d.path].compactMap { $0 }.joined(separator: " · ")
     var out: TerminalText = "\(hit.rank). \(Terminal.bold(d.title))\n   \(Terminal.dim(meta))\n"
-    if hit.passages.isEmpty { return out + "   \(marked(hit.snippet))\n\n" }
-    for shown in hit.passages { out += "   ¶ \(shown.passage + 1): \(marked(shown.snippet))\n" }
+    if hit.passages.isEmpty {
+      out += "   \(marked(hit.snippet))\n"
+    } else {
+      for shown in hit.passages { out += "   ¶ \(shown.passage + 1): \(marked(shown.snippet))\n" }
+    }
+    if !hit.duplicates.isEmpty { out += "   \(Terminal.dim(versionsLine(hit.duplicates.count)))\n" }
     return out + "\n"
+  }
+
+  /// "1 autre version", "3 autres versions": the versions collapsed into a result.
+  static func versionsLine(_ count: Int) -> String {
+    count == 1 ? "1 autre version" : "\(count) autres versions"
   }
 
   /// The snippet with its matches in bold yellow on a styled stdout, else `[like this]`.

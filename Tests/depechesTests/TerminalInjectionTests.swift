@@ -68,7 +68,8 @@ func terminalControls(_ text: String) -> [String] {
   @Test func searchResultsStatsAndErrorsCarryNoControlCharacter() throws {
     let ws = Self.workspace()
     #expect(try ws.run("index", "docs", "--quiet").status == 0)
-    let text = try ws.run("search", "Kaboul", "--limit", "20")
+    // The fixtures share one body under several names (versions of one text): list each.
+    let text = try ws.run("search", "Kaboul", "--limit", "20", "--all-versions")
     #expect(text.status == 0, "\(text.stderr)")
     Self.expectClean(text, "search")
     #expect(text.stdout.contains("5 dispatches match"))
@@ -87,7 +88,7 @@ func terminalControls(_ text: String) -> [String] {
   @Test func controlsAreRemovedAtReadTimeAndJSONKeepsTheRealPath() throws {
     let ws = Self.workspace()
     #expect(try ws.run("index", "docs", "--quiet").status == 0)
-    let run = try ws.run("search", "Kaboul", "--json", "--limit", "20")
+    let run = try ws.run("search", "Kaboul", "--json", "--limit", "20", "--all-versions")
     let results = try #require(try jsonObject(run.stdout)["results"] as? [[String: Any]])
     #expect(results.count == 5)
     for result in results {

@@ -172,15 +172,21 @@ int cx_query_match_all(cx_query **out, cx_error *error);
  *  facet_slot >= 0 counts the values of that slot over every match (the month facets; on
  *  local databases in a counting pass of its own, from a docid table read once per revision,
  *  the estimate then being that pass's exact count); sort_slot >= 0 orders by that slot's value, highest first (ties by
- *  relevance), instead of by relevance (the date order of the search page and API). */
+ *  relevance), instead of by relevance (the date order of the search page and API);
+ *  collapse_slot >= 0 keeps the best match of each non-empty value of that slot (one result
+ *  per group of versions, Xapian's set_collapse_key; the counts still cover every match). */
 int cx_search(cx_database *db, const cx_query *query, uint32_t offset, uint32_t limit,
-              uint32_t check_at_least, int facet_slot, int sort_slot, cx_mset **out,
-              cx_error *error);
+              uint32_t check_at_least, int facet_slot, int sort_slot, int collapse_slot,
+              cx_mset **out, cx_error *error);
 /** Frees a result page (Swift's XapianMSet deinit). */
 void cx_mset_free(cx_mset *mset);
-/** Results on the page, and the matches estimate (exact when check_at_least covered every
- *  match, as the search asks): the page's length and the reported total. */
+/** Results on the page, and the matches once versions are collapsed (exact when
+ *  check_at_least covered every match, as the search asks; the total without a collapse key). */
 int cx_mset_counts(const cx_mset *mset, uint32_t *size, uint32_t *estimated, cx_error *error);
+/** Matches before collapsing: the number of dispatches when results were collapsed into
+ *  groups. Exact when check_at_least covered every match and a facet slot was asked (the
+ *  counting pass's count); else Xapian's lower bound. */
+int cx_mset_uncollapsed(const cx_mset *mset, uint32_t *out, cx_error *error);
 /** Document id of the result at index, to read its positions. */
 int cx_mset_docid(const cx_mset *mset, uint32_t index, uint32_t *out, cx_error *error);
 /** Weight of the result at index: the score a result reports. */
@@ -251,6 +257,18 @@ int cx_database_check(const char *path, uint32_t *problems, cx_buffer *report, c
  *  first source's); other duplicates keep the first. */
 int cx_compact(const char *const *sources, size_t count, const char *destination,
                int multipass, const char *union_prefix, char union_separator, cx_error *error);
+
+/* ---- near-duplicate groups (Duplicates.cpp) ---- */
+/** For each document indexed by term: u32 docid, then per slot of slots (nslots of them) its
+ *  value as u32 len + bytes. The signatures and groups of a band term's holders (candidate
+ *  versions) and of a file's dispatches before they are deleted, in one call per term. */
+int cx_writable_postings(cx_writable *db, const char *term, const unsigned *slots,
+                         size_t nslots, cx_buffer *out, cx_error *error);
+/** Sets value slot of document docid (len 0 removes it), keeping its terms: a dispatch's
+ *  group changes after it was written (a version came or went), and Xapian has no way to
+ *  change one value but to replace the document. */
+int cx_writable_set_value(cx_writable *db, uint32_t docid, unsigned slot, const char *value,
+                          size_t len, cx_error *error);
 
 #ifdef __cplusplus
 }

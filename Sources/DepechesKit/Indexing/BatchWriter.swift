@@ -20,6 +20,8 @@ final class BatchWriter {
   private let stemForms = WordSetWriter(prefix: Schema.stemFormsPrefix)
   private let nameForms = WordSetWriter(prefix: Schema.nameSkeletonPrefix)
   private let termStems = WordSetWriter(prefix: Schema.termStemsPrefix)
+  /// The near-duplicate records of the dispatches written and deleted, for `VersionGrouper`.
+  private(set) var versions = VersionLog()
 
   /// A writer committing every `batchSize` files or `byteLimit` bytes read, whichever first.
   ///
@@ -101,7 +103,8 @@ final class BatchWriter {
     case .documents(let documents, let state):
       if item.previous != nil { try deleteDocuments(ofPath: item.file.absolutePath) }
       for document in documents {
-        try db.replace(uniqueTerm: document.uniqueTerm, packed: document.packed)
+        let docid = try db.replace(uniqueTerm: document.uniqueTerm, packed: document.packed)
+        if let version = document.version { versions.written.append((version, docid)) }
         for (word, count) in document.spellings { addSpelling(word, count) }
         for pair in document.stemForms {
           try stemForms.add(pair.form, to: pair.stem, db: db)
@@ -148,6 +151,7 @@ final class BatchWriter {
   /// suggestions never offer a word nothing holds any more).
   private func deleteDocuments(ofPath absolutePath: String) throws {
     let term = FileState.term(forPath: absolutePath)
+    try versions.noteRemoval(of: term, in: db)
     for (word, count) in try db.occurrences(inDocumentsWith: term) where count > 0 && DocumentBuilder.isSpellingWord(word) {
       addSpelling(word, -count)
     }
@@ -163,6 +167,9 @@ final class BatchWriter {
       spellings.insert(word, change, hash: hash)
     }
   }
+
+  /// The database written: `VersionGrouper` sets group values in it after the run.
+  var database: XapianWritable { db }
 
   /// Writes the pending spelling data and word sets, and commits everything, atomically.
   func commit() throws { try commit(spellingsToo: true) }

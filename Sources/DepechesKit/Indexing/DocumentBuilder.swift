@@ -29,6 +29,8 @@ final class DocumentBuilder {
     /// Terms written as names with their transliteration skeletons, first seen by this
     /// builder in this dispatch.
     var nameForms: [NameForm] = []
+    /// The near-duplicate record, for grouping after the run (nil for a body too short).
+    var version: VersionRecord?
   }
 
   /// Analyses and packs one dispatch read from `absolutePath`, tagged with the file's term.
@@ -40,7 +42,7 @@ final class DocumentBuilder {
     var stemForms: [StemForm] = []
     var nameForms: [NameForm] = []
     var position = Schema.titleStartPosition
-    let add: (Token) -> Void = { token in
+    let add: (Token) -> Int = { token in
       let pos = UInt32(position + token.position)
       // One hash look-up for a word seen before in this dispatch, and none in the stem cache
       // when its stem base (the term itself, unaccented) was checked already.
@@ -55,7 +57,7 @@ final class DocumentBuilder {
         postings.insert(token.term, TermPostings(positions: [pos], plainChecked: plain, isStopWord: token.isStopWord), hash: hash)
       }
       if token.isName && !token.isStopWord { self.reportName(token.term, into: &nameForms) }
-      guard check && !token.isStopWord else { return }
+      guard check && !token.isStopWord else { return hash }
       let baseHash = plain ? hash : WordTable<String>.hash(token.stemBase)
       if !self.stems.contains(token.stemBase, hash: baseHash) {
         let stem = self.stems.add(token.stemBase, hash: baseHash)
@@ -65,21 +67,24 @@ final class DocumentBuilder {
         let apart = !plain && self.stems.uncachedFoldedStem(token.term) != stem
         stemForms.append(StemForm(stem: stem, form: token.term, stemsApart: apart))
       }
+      return hash
     }
     var lastPosition = position
     analyzer.forEachToken(in: dispatch.title) { token in
-      add(token)
+      _ = add(token)
       titleTerms.insert(token.term)
       lastPosition = position + token.position
     }
     var starts: [Int] = []
+    var shingles = ShingleHasher()  // the body only: a version may have another headline
     for passage in dispatch.passages {
       // Ctrl-C inside a long file: the caller throws a half-built document away.
       if Cancellation.isRequested { break }
       position = lastPosition + Schema.passageGap
       starts.append(position)
+      shingles.startPassage()
       analyzer.forEachToken(in: passage) { token in
-        add(token)
+        shingles.add(wordHash: add(token))
         lastPosition = position + token.position
       }
     }
@@ -92,12 +97,12 @@ final class DocumentBuilder {
         ? (term, entry.positions.count + Int(DocumentBuilder.extraWdf(term, titleTerms: titleTerms))) : nil
     }
     let stored = StoredDispatch(dispatch: dispatch, absolutePath: absolutePath, passageStarts: starts)
-    let packed = try pack(stored, postings: postings, titleTerms: titleTerms, fileTerm: fileTerm, run: run)
+    let version = shingles.signature.map { VersionRecord(id: dispatch.id, date: dispatch.date, signature: $0) }
+    let packed = try pack(stored, postings: postings, titleTerms: titleTerms, fileTerm: fileTerm, run: run, version: version)
     return Built(
       uniqueTerm: Schema.idTerm(dispatch.id), packed: packed, spellings: spellings, stemForms: stemForms,
-      nameForms: nameForms)
+      nameForms: nameForms, version: version)
   }
-
   /// Names a builder remembers before forgetting them all (bounded memory).
   static let maxNames = 200_000
 
@@ -130,7 +135,7 @@ final class DocumentBuilder {
 
   private func pack(
     _ stored: StoredDispatch, postings: WordTable<TermPostings>, titleTerms: Set<String>,
-    fileTerm: String, run: IndexRun
+    fileTerm: String, run: IndexRun, version: VersionRecord?
   ) throws -> [UInt8] {
     let data = try stored.encoded()
     var p = Packer(reservingCapacity: data.count + postings.count * 24 + 256)
@@ -139,10 +144,14 @@ final class DocumentBuilder {
     var values = [(Schema.passagesSlot, String(stored.passageStarts.count))]
     values += [(Schema.runSlot, Schema.runValue(run.sequence)), (Schema.indexedSlot, run.time)]
     if let date { values += [(Schema.dateSlot, Schema.dateValue(date)), (Schema.monthSlot, date.monthKey)] }
-    p.u32(values.count + 1)
+    p.u32(values.count + 1 + (version == nil ? 0 : 1))
     for (slot, value) in values {
       p.u32(slot)
       p.string(value)
+    }
+    if let version {
+      p.u32(Schema.signatureSlot)
+      p.raw(version.encoded)
     }
     p.u32(Schema.storedSlot)
     p.raw(data)
@@ -151,6 +160,7 @@ final class DocumentBuilder {
     if let author = stored.dispatch.author {
       booleans += Set(analyzer.tokens(in: author).map { Schema.authorPrefix + $0.term })
     }
+    booleans += version?.signature.bandTerms ?? []
     let titleField = titleTerms.filter { !StopWords.contains($0) }.map { Schema.titlePrefix + $0 }
     p.u32(postings.count + titleField.count + booleans.count)
     for (term, entry) in zip(postings.keys, postings.values) {

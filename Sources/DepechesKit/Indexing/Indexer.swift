@@ -69,15 +69,19 @@ public final class Indexer {
     let run = IndexRun.next(after: try mains.map { writer in try writer.guarded { try writer.completedRun() } })
     let preparer = FilePreparer(maxFileSize: options.maxFileSize, force: options.force, run: run)
     do {
+      let writers = try parts?.open(batchSize: options.batchSize) ?? mains
       let lanes: WriterLanes
-      if let parts {
-        lanes = WriterLanes(writers: try parts.open(batchSize: options.batchSize), preparer: preparer, policy: .nextFree)
+      if parts != nil {
+        lanes = WriterLanes(writers: writers, preparer: preparer, policy: .nextFree)
       } else {
         let policy = WriterLanes.Policy.byPath(workers: options.workers) { layout.shard(forPath: $0) }
-        lanes = WriterLanes(writers: mains, preparer: preparer, policy: policy)
+        lanes = WriterLanes(writers: writers, preparer: preparer, policy: policy)
       }
       ledger.summary.interrupted = try lanes.run(toRead, onReport: ledger.record, isCancelled: isCancelled)
       if !ledger.summary.interrupted && !options.keepMissing { try removeMissing(listing, writers: mains, ledger: ledger) }
+      // Versions are grouped once everything is written (parts cannot see each other before).
+      try writers[0].guarded { try VersionGrouper.regroup(writers: writers, searchesDatabases: existing > 0) }
+      if parts != nil { for writer in writers { try writer.guarded { try writer.commit() } } }
       for writer in mains {
         try writer.guarded {
           if parts == nil { try writer.recordCompleted(run) }  // parts: once merged, below

@@ -131,7 +131,7 @@ public final class SearchIndex {
       fellBack = outcome.total > 0
     }
     return SearchResponse(
-      query: request.query, total: outcome.total, hits: outcome.hits,
+      query: request.query, total: outcome.total, totalGroups: outcome.totalGroups, hits: outcome.hits,
       months: outcome.months, suggestion: suggested, corrected: corrected,
       fellBackToAnyWord: fellBack, missingShards: shards.filter { !openShards.contains($0) }.map(\.name))
   }
@@ -139,6 +139,7 @@ public final class SearchIndex {
   /// One execution's page, total and month counts.
   struct Outcome {
     var total: Int
+    var totalGroups: Int
     var hits: [SearchHit]
     var months: [MonthCount]
   }
@@ -166,8 +167,8 @@ public final class SearchIndex {
     let mset = try XapianMSet(
       database: db, query: query, offset: reranks ? 0 : request.offset, limit: fetched,
       checkAtLeast: everything, facetSlot: Schema.monthSlot,
-      sortSlot: request.sort == .date ? Schema.dateSlot : nil)
-    let total = mset.estimatedMatches
+      sortSlot: request.sort == .date ? Schema.dateSlot : nil, collapseSlot: request.allVersions ? nil : Schema.groupSlot)
+    let total = mset.uncollapsedMatches
     let depth = reranks ? try rerankDepth(mset) : 0
     var ranked = try (0..<mset.count).map { index in
       let found = index < depth ? try matches(mset, index, plan: builder.plan) : nil
@@ -182,13 +183,20 @@ public final class SearchIndex {
       ranked = head + ranked.dropFirst(depth)
       ranked = Array(ranked.dropFirst(request.offset).prefix(request.limit))
     }
-    let hits = try ranked.enumerated().map { n, entry in
+    var hits = try ranked.enumerated().map { n, entry in
       try hit(
         mset, entry.index, rank: request.offset + n + 1, score: entry.score,
         hits: try entry.hits ?? matches(mset, entry.index, plan: builder.plan), plan: builder.plan,
         passages: request.passages)
     }
-    return Outcome(total: total, hits: hits, months: MonthFacets.counts(from: try mset.facetCounts(), total: total))
+    if !request.allVersions {
+      let groups = try ranked.map { try mset.value(at: $0.index, slot: Schema.groupSlot).utf8String }
+      let versions = try CollapsedVersions.lookup(groups: groups, shownIDs: Set(hits.map(\.dispatch.id)), query: query, db: db)
+      for (n, group) in groups.enumerated() where !group.isEmpty { hits[n].duplicates = versions[group] ?? [] }
+    }
+    return Outcome(
+      total: total, totalGroups: mset.estimatedMatches, hits: hits,
+      months: MonthFacets.counts(from: try mset.facetCounts(), total: total))
   }
 
   /// `PassageScore.depth`, or more so that candidates tied with the last one are reranked too

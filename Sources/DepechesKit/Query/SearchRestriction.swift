@@ -8,6 +8,8 @@ public enum SearchRestriction: Equatable, Sendable {
   case source(String)
   /// None of the dispatches with these ids.
   case excluding(ids: [String])
+  /// None of the versions of this story (`Schema.groupSlot` equal to this group).
+  case excludingGroup(String)
 
   /// `query` with every restriction applied.
   static func apply(_ restrictions: [SearchRestriction], to query: XapianQuery) throws -> XapianQuery {
@@ -27,6 +29,9 @@ public enum SearchRestriction: Equatable, Sendable {
       guard !ids.isEmpty else { return query }
       let terms = try ids.map { try XapianQuery.term(Schema.idTerm($0)) }
       return try XapianQuery.combine(.andNot, [query, try XapianQuery.combine(.or, terms)])
+    case .excludingGroup(let group):
+      let versions = try XapianQuery.valueRange(slot: Schema.groupSlot, lower: group, upper: group)
+      return try XapianQuery.combine(.andNot, [query, versions])
     }
   }
 }

@@ -27,6 +27,9 @@ public struct SearchRequest: Sendable {
   public var source: String?
   /// Passages shown per dispatch, best first (the snippet is the first).
   public var passages: Int
+  /// List every version of a story (false: one result per group of versions, the others in
+  /// the result's `duplicates`).
+  public var allVersions = false
 
   /// A request with the command line's defaults.
   public init(
@@ -94,6 +97,21 @@ public struct PassageSnippet: Equatable, Sendable {
   public var passage: Int
   /// The passage, trimmed, with the matched words marked.
   public var snippet: Snippet
+  /// The other matching versions of the same story, collapsed into this result (earliest
+  /// first); empty with `allVersions`.
+  public var duplicates: [DispatchVersion] = []
+}
+
+/// A version of a story shown under the result that stands for its group.
+public struct DispatchVersion: Equatable, Sendable {
+  /// The dispatch id.
+  public var id: String
+  /// Its path, as stored.
+  public var path: String
+  /// Its date, if known.
+  public var date: DispatchDate?
+  /// Its source, if known.
+  public var source: String?
 }
 
 /// The answer to a search.
@@ -102,6 +120,9 @@ public struct SearchResponse: Equatable, Sendable {
   public var query: String
   /// Matching dispatches in all (not only this page).
   public var total: Int
+  /// Results in all, once versions of one story are collapsed into one (equal to `total`
+  /// with `allVersions`): what paging goes through.
+  public var totalGroups = 0
   /// This page of results.
   public var hits: [SearchHit]
   /// Matching dispatches per month over all matches (undated last); they add up to `total`.

@@ -54,7 +54,8 @@ extension SearchIndex {
       dispatch.passages = []
       let terms = try expandTerms(of: docid)
       var search = SearchRequest(query: terms.joined(separator: " "), limit: request.limit, since: request.since, until: request.until)
-      search.restrictions = SearchIndex.similarExclusions(of: dispatch)
+      let group = try lookup.value(at: 0, slot: Schema.groupSlot).utf8String
+      search.restrictions = SearchIndex.similarExclusions(of: dispatch, group: group.isEmpty ? nil : group)
       let node = QueryNode.any(terms.map { .word(QueryWord(term: $0, stemBase: $0)) })
       let outcome = terms.isEmpty
         ? Outcome(total: 0, hits: [], months: [])
@@ -66,10 +67,11 @@ extension SearchIndex {
     }
   }
 
-  /// What `similar` leaves out for `dispatch`: the dispatch itself. The one place that
-  /// decides it; its near-duplicates (its group, once dispatches have one) belong here too.
-  static func similarExclusions(of dispatch: Dispatch) -> [SearchRestriction] {
-    [.excluding(ids: [dispatch.id])]
+  /// What `similar` leaves out for `dispatch`: the dispatch itself and the other versions of
+  /// its story (`group`, its `Schema.groupSlot` value, when it has one). The one place that
+  /// decides it.
+  static func similarExclusions(of dispatch: Dispatch, group: String?) -> [SearchRestriction] {
+    [.excluding(ids: [dispatch.id])] + (group.map { [.excludingGroup($0)] } ?? [])
   }
 
   /// The dispatch's best expand terms, words only (no stop word, number or word shorter

@@ -9,7 +9,9 @@
 /// - `XS` + folded source: the dispatch's source, for filtering (`--source`, `source:`);
 /// - `XA` + folded word: each word of the dispatch's author (`author:`);
 /// - `S` + exact word: a word of the title, without positions (the title as a field of its
-///   own, weighing beside the body: every free word of a query also looks here).
+///   own, weighing beside the body: every free word of a query also looks here);
+/// - `XN` + 12 hex digits: one LSH band of the near-duplicate signature (`Duplicates/`), to
+///   find a dispatch's candidate versions without reading the whole index.
 public enum Schema {
   /// Bumped when the index layout changes; an index of another version must be rebuilt.
   public static let version = "6"
@@ -23,6 +25,8 @@ public enum Schema {
   public static let authorPrefix = "XA"
   /// Prefix of the title field's terms.
   public static let titlePrefix = "S"
+  /// Prefix of the near-duplicate band terms (`VersionSignature.bandTerms`).
+  public static let versionBandPrefix = "XN"
   /// Within-document frequency of each title field term (a word once in the title or more).
   public static let titleFieldWdf: UInt32 = 1
 
@@ -42,6 +46,12 @@ public enum Schema {
   public static let runSlot: Int = 4
   /// Value slot: when that run started, UTC, as "YYYY-MM-DDTHH:MM:SSZ" (a feed's `updated`).
   public static let indexedSlot: Int = 5
+  /// Value slot: the near-duplicate signature (`VersionRecord`: id, date order, MinHash),
+  /// compared with a later run's new dispatches. (Slots 8 and 9 stay apart from the others'.)
+  public static let signatureSlot: Int = 8
+  /// Value slot: the dispatch's group of versions, the id of the group's earliest dispatch;
+  /// absent for a dispatch with no version. Search collapses on it (one result per group).
+  public static let groupSlot: Int = 9
 
   /// Metadata key prefix of the word sets: values that are sets of words, sorted and separated
   /// by `wordSetSeparator`. Each shard keeps the sets of what it holds; readers take the union

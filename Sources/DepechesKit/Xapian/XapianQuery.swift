@@ -73,31 +73,37 @@ final class XapianMSet {
   let handle: OpaquePointer
   /// Results on this page.
   let count: Int
-  /// Estimated number of matches (exact when every match was counted, see `checkAtLeast`).
+  /// Estimated number of matches (exact when every match was counted, see `checkAtLeast`);
+  /// with `collapseSlot`, of results after collapsing (one per group).
   let estimatedMatches: Int
+  /// Matches before collapsing (equal to `estimatedMatches` when nothing was collapsed).
+  let uncollapsedMatches: Int
 
   /// Runs the query on db; `facetSlot` counts the values of that slot over the matches;
-  /// `sortSlot` orders by that slot's value, highest first (ties by relevance).
+  /// `sortSlot` orders by that slot's value, highest first (ties by relevance);
+  /// `collapseSlot` keeps the best match of each non-empty value of that slot.
   init(
     database: XapianDatabase, query: XapianQuery, offset: Int, limit: Int, checkAtLeast: Int, facetSlot: Int?,
-    sortSlot: Int? = nil
+    sortSlot: Int? = nil, collapseSlot: Int? = nil
   ) throws {
     var out: OpaquePointer?
     try check {
       cx_search(
         database.handle, query.handle, UInt32(offset), UInt32(limit), UInt32(checkAtLeast),
-        Int32(facetSlot ?? -1), Int32(sortSlot ?? -1), &out, $0)
+        Int32(facetSlot ?? -1), Int32(sortSlot ?? -1), Int32(collapseSlot ?? -1), &out, $0)
     }
     handle = out!
-    var size: UInt32 = 0, estimated: UInt32 = 0
+    var size: UInt32 = 0, estimated: UInt32 = 0, uncollapsed: UInt32 = 0
     do {
       try check { cx_mset_counts(out, &size, &estimated, $0) }
+      try check { cx_mset_uncollapsed(out, &uncollapsed, $0) }
     } catch {
       cx_mset_free(out)
       throw error
     }
     count = Int(size)
     estimatedMatches = Int(estimated)
+    uncollapsedMatches = Int(uncollapsed)
   }
 
   deinit { cx_mset_free(handle) }

@@ -1,0 +1,39 @@
+// Duplicates.cpp: the reads and writes of near-duplicate grouping (DepechesKit/Duplicates).
+#include "Shim.hpp"
+
+using namespace cxshim;
+
+extern "C" {
+
+int cx_writable_postings(cx_writable *db, const char *term, const unsigned *slots,
+                         size_t nslots, cx_buffer *out, cx_error *error) {
+  return guarded(error, [&] {
+    std::string packed;
+    // An empty term would list every document: nothing is indexed by it.
+    if (*term == '\0') return fill(out, packed);
+    for (auto it = db->db.postlist_begin(term); it != db->db.postlist_end(term); ++it) {
+      Xapian::Document doc = db->db.get_document(*it, Xapian::DOC_ASSUME_VALID);
+      put_u32(packed, *it);
+      for (size_t i = 0; i < nslots; ++i) {
+        std::string value = doc.get_value(slots[i]);
+        put_u32(packed, static_cast<uint32_t>(value.size()));
+        packed += value;
+      }
+    }
+    fill(out, packed);
+  });
+}
+
+int cx_writable_set_value(cx_writable *db, uint32_t docid, unsigned slot, const char *value,
+                          size_t len, cx_error *error) {
+  return guarded(error, [&] {
+    Xapian::Document doc = db->db.get_document(docid);
+    if (len == 0)
+      doc.remove_value(slot);
+    else
+      doc.add_value(slot, std::string(value, len));
+    db->db.replace_document(docid, doc);
+  });
+}
+
+} // extern "C"
