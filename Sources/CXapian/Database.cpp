@@ -1,6 +1,8 @@
 // Database.cpp: reading a (combined) database: shards, statistics, metadata, spelling, terms, positions.
 #include "Shim.hpp"
 
+#include <algorithm>
+
 using namespace cxshim;
 
 extern "C" {
@@ -68,7 +70,15 @@ int cx_database_spelling(cx_database *db, const char *word, unsigned max_edit, c
 int cx_database_allterms(cx_database *db, const char *prefix, uint32_t max, cx_buffer *out,
                          cx_error *error) {
   return guarded(error, [&] {
-    fill(out, join_strings(db->db.allterms_begin(prefix), db->db.allterms_end(prefix), max));
+    // Frequencies over all the shards together (a multi-database's allterms merges them).
+    std::vector<std::pair<Xapian::doccount, std::string>> terms;
+    for (auto it = db->db.allterms_begin(prefix); it != db->db.allterms_end(prefix); ++it)
+      terms.emplace_back(it.get_termfreq(), *it);
+    std::stable_sort(terms.begin(), terms.end(),
+                     [](const auto &a, const auto &b) { return a.first > b.first; });
+    std::vector<std::string> names;
+    for (auto &term : terms) names.push_back(std::move(term.second));
+    fill(out, join_strings(names.begin(), names.end(), max));
   });
 }
 

@@ -72,11 +72,23 @@ enum SearchPage {
         <li class="result">
         <h2><a href="\(page.string)#p-\(hit.passage)">\(hit.dispatch.title.isEmpty ? "(sans titre)" : hit.dispatch.title)</a></h2>
         <p class="meta">\(Layout.meta(hit.dispatch)) · \(WatchPages.similarLink(hit.dispatch.id))</p>
-        <p class="snippet">\(HTML.marked(hit.snippet.text, hit.snippet.highlights))</p>
+        <p class="snippet">\(HTML.marked(hit.snippet.text, hit.snippet.highlights))</p>\(versions(hit.duplicates, search))
         </li>
         """
     }
     return "<ol class=\"results\" start=\"\(response.hits[0].rank)\" aria-label=\"Résultats\">\(items)</ol>"
+  }
+
+  /// "2 autres versions : Le Monde, 17 novembre 2021 · …", each a link to that version.
+  private static func versions(_ versions: [DispatchVersion], _ search: SearchParameters) -> HTML {
+    guard !versions.isEmpty else { return .empty }
+    let links: [HTML] = versions.map { version in
+      let page = URLQuery(path: "/d/\(version.id)", items: [("q", search.query)])
+      let label = [version.source, version.date.map(FrenchText.date)].compactMap { $0 }.joined(separator: ", ")
+      return "<a href=\"\(page.string)\">\(label.isEmpty ? version.path : label)</a>"
+    }
+    let count = versions.count == 1 ? "1 autre version" : "\(versions.count) autres versions"
+    return "\n<p class=\"versions\">\(count) : \(HTML.joined(links, separator: " · "))</p>"
   }
 
   private static func histogramSection(_ histogram: Histogram, _ search: SearchParameters) -> HTML {
@@ -119,7 +131,7 @@ enum SearchPage {
   }
 
   private static func pager(_ response: SearchResponse, _ search: SearchParameters) -> HTML {
-    let pages = (min(response.total, SearchParameters.maxOffset + search.limit) + search.limit - 1) / search.limit
+    let pages = (min(response.totalGroups, SearchParameters.maxOffset + search.limit) + search.limit - 1) / search.limit
     guard pages > 1 else { return .empty }
     let current = search.offset / search.limit + 1
     var parts: [HTML] = []
@@ -128,7 +140,7 @@ enum SearchPage {
     }
     parts.append("<span>Page \(current) sur \(pages)</span>")
     let next = search.offset + search.limit
-    if next < response.total && next <= SearchParameters.maxOffset {
+    if next < response.totalGroups && next <= SearchParameters.maxOffset {
       parts.append("<a rel=\"next\" href=\"\(link(search, offset: next))\">Suivants →</a>")
     }
     return "<nav class=\"pages\" aria-label=\"Pages de résultats\">\(HTML.joined(parts, separator: " "))</nav>"

@@ -41,6 +41,11 @@ extension Routes {
     guard let id = form["id"], Self.isDispatchID(id) else {
       throw ParameterError(message: "give a dispatch id as id=… (16 hex digits)", french: "l’identifiant de dépêche manque")
     }
+    guard search.limit > 0 else {  // a search's limit=0 (totals only) means nothing here
+      throw ParameterError(
+        message: "limit must be between 1 and \(SearchParameters.maxLimit)",
+        french: "le nombre de résultats doit être entre 1 et \(SearchParameters.maxLimit)")
+    }
     return (SimilarRequest(id: id, limit: search.limit, since: search.since, until: search.until), search)
   }
 

@@ -124,8 +124,9 @@ int cx_database_metadata_each(cx_database *db, const char *key, cx_buffer *out,
 /** Xapian's spelling suggestion for one word (empty when none), for "did you mean". */
 int cx_database_spelling(cx_database *db, const char *word, unsigned max_edit, cx_buffer *out,
                          cx_error *error);
-/** Up to max terms starting with prefix, as a string list: a wildcard's expansions, to
- *  highlight them. */
+/** The max most frequent terms starting with prefix (over every shard together; ties in
+ *  alphabetical order), most frequent first, as a string list: a wildcard's expansions, the
+ *  same whatever the layout (Xapian's OP_WILDCARD chooses and weighs them per shard). */
 int cx_database_allterms(cx_database *db, const char *prefix, uint32_t max, cx_buffer *out,
                          cx_error *error);
 /** Positions of each term (a string list) in a document, in the positions format: which

@@ -207,10 +207,17 @@ final class QueryBuilder {
     return try XapianQuery.combine(.phrase, parts, parameter: slots.count)
   }
 
+  /// A wildcard as one synonym group of its most frequent expansions, chosen on the whole
+  /// index's frequencies: Xapian's own OP_WILDCARD expands and weighs per shard, so a sharded
+  /// index would rank a wildcard otherwise than one database.
   private func buildWildcard(_ prefix: String) throws -> XapianQuery {
-    let expansions = try db.allTerms(prefix: prefix, max: QueryBuilder.maxWildcardSnippetTerms)
-    plan.groups.append(.anyOf(expansions))
-    plan.exactTerms.formUnion(expansions)
-    return try XapianQuery.wildcard(prefix: prefix, maxExpansion: QueryBuilder.maxWildcardExpansion)
+    let expansions = try db.allTerms(prefix: prefix, max: QueryBuilder.maxWildcardExpansion)
+    let shown = Array(expansions.prefix(QueryBuilder.maxWildcardSnippetTerms))
+    plan.groups.append(.anyOf(shown))
+    plan.exactTerms.formUnion(shown)
+    guard !expansions.isEmpty else {
+      return try XapianQuery.wildcard(prefix: prefix, maxExpansion: QueryBuilder.maxWildcardExpansion)  // matches nothing
+    }
+    return try XapianQuery.combine(.synonym, expansions.map { try XapianQuery.term($0) })
   }
 }

@@ -58,10 +58,11 @@ extension SearchIndex {
       search.restrictions = SearchIndex.similarExclusions(of: dispatch, group: group.isEmpty ? nil : group)
       let node = QueryNode.any(terms.map { .word(QueryWord(term: $0, stemBase: $0)) })
       let outcome = terms.isEmpty
-        ? Outcome(total: 0, hits: [], months: [])
+        ? Outcome(total: 0, totalGroups: 0, hits: [], months: [])
         : try execute(node, search, wordSets: WordSetReader(db: db))
       let response = SearchResponse(
-        query: search.query, total: outcome.total, hits: outcome.hits, months: outcome.months,
+        query: search.query, total: outcome.total, totalGroups: outcome.totalGroups, hits: outcome.hits,
+        months: outcome.months,
         suggestion: nil, corrected: nil, fellBackToAnyWord: false)
       return SimilarResponse(dispatch: dispatch, terms: terms, response: response)
     }

@@ -51,7 +51,8 @@ extension SearchIndex {
       }
       let outcome = try execute(node, request, wordSets: WordSetReader(db: db))
       return SearchResponse(
-        query: request.query, total: outcome.total, hits: outcome.hits, months: outcome.months,
+        query: request.query, total: outcome.total, totalGroups: outcome.totalGroups, hits: outcome.hits,
+        months: outcome.months,
         suggestion: nil, corrected: nil, fellBackToAnyWord: false)
     }
   }

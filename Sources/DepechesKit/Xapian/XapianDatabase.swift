@@ -61,6 +61,7 @@ final class XapianDatabase {
     try buffer { cx_database_spelling(handle, word, UInt32(maxEdit), &$0, $1) }.utf8String
   }
 
+  /// The `max` most frequent terms starting with `prefix` over all shards, most frequent first.
   func allTerms(prefix: String, max: Int) throws -> [String] {
     unpackStrings(try buffer { cx_database_allterms(handle, prefix, UInt32(max), &$0, $1) })
   }
