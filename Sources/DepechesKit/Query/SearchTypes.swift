@@ -89,6 +89,9 @@ public struct SearchHit: Equatable, Sendable {
   /// With `SearchRequest.passages` above 1, the best passages (up to that many, the snippet's
   /// first), each trimmed and marked; empty otherwise.
   public var passages: [PassageSnippet] = []
+  /// The other matching versions of the same story, collapsed into this result (earliest
+  /// first); empty with `allVersions`.
+  public var duplicates: [DispatchVersion] = []
 }
 
 /// One passage of a dispatch shown with `--passages`: its index and its snippet.
@@ -97,9 +100,6 @@ public struct PassageSnippet: Equatable, Sendable {
   public var passage: Int
   /// The passage, trimmed, with the matched words marked.
   public var snippet: Snippet
-  /// The other matching versions of the same story, collapsed into this result (earliest
-  /// first); empty with `allVersions`.
-  public var duplicates: [DispatchVersion] = []
 }
 
 /// A version of a story shown under the result that stands for its group.
