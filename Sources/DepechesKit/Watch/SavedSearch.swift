@@ -52,9 +52,11 @@ public struct SavedSearch: Codable, Equatable, Sendable {
   }
 
   /// The search request of this saved search, newest first; `runs` narrows it to the
-  /// dispatches that entered the index in those runs.
+  /// dispatches that entered the index in those runs. Every version of a story is listed:
+  /// a new version (an update, another outlet's) is itself news to someone following it.
   func request(limit: Int, runs: ClosedRange<Int>? = nil) -> SearchRequest {
     var request = SearchRequest(query: query, limit: limit, since: sinceDate, sort: .date)
+    request.allVersions = true
     if let runs { request.restrictions.append(.enteredIn(runs)) }
     if let source { request.restrictions.append(.source(source)) }
     return request
