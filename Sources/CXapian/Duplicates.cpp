@@ -24,6 +24,32 @@ int cx_writable_postings(cx_writable *db, const char *term, const unsigned *slot
   });
 }
 
+int cx_writable_values(cx_writable *db, const uint32_t *docids, size_t count, unsigned slot,
+                       cx_buffer *out, cx_error *error) {
+  return guarded(error, [&] {
+    std::string packed;
+    for (size_t i = 0; i < count; ++i) {
+      std::string value = db->db.get_document(docids[i], Xapian::DOC_ASSUME_VALID).get_value(slot);
+      put_u32(packed, static_cast<uint32_t>(value.size()));
+      packed += value;
+    }
+    fill(out, packed);
+  });
+}
+
+int cx_writable_termfreqs(cx_writable *db, const char *packed, size_t len, cx_buffer *out,
+                          cx_error *error) {
+  return guarded(error, [&] {
+    std::string freqs;
+    Reader reader{packed, packed + len};
+    while (reader.p != reader.end) {
+      std::string term = reader.bytes(reader.u32());
+      put_u32(freqs, term.empty() ? 0 : db->db.get_termfreq(term));
+    }
+    fill(out, freqs);
+  });
+}
+
 int cx_writable_set_value(cx_writable *db, uint32_t docid, unsigned slot, const char *value,
                           size_t len, cx_error *error) {
   return guarded(error, [&] {

@@ -265,6 +265,14 @@ int cx_compact(const char *const *sources, size_t count, const char *destination
  *  versions) and of a file's dispatches before they are deleted, in one call per term. */
 int cx_writable_postings(cx_writable *db, const char *term, const unsigned *slots,
                          size_t nslots, cx_buffer *out, cx_error *error);
+/** For each of the count documents of docids, its value in slot as u32 len + bytes: the
+ *  signatures of the dispatches a run wrote, read back in batches instead of kept in memory. */
+int cx_writable_values(cx_writable *db, const uint32_t *docids, size_t count, unsigned slot,
+                       cx_buffer *out, cx_error *error);
+/** For each term of packed (u32 len + bytes each), its document frequency as a u32: which
+ *  band terms another dispatch shares, before any posting is read. */
+int cx_writable_termfreqs(cx_writable *db, const char *packed, size_t len, cx_buffer *out,
+                          cx_error *error);
 /** Sets value slot of document docid (len 0 removes it), keeping its terms: a dispatch's
  *  group changes after it was written (a version came or went), and Xapian has no way to
  *  change one value but to replace the document. */

@@ -3,12 +3,14 @@
 /// by date, then by id), and a group's value (`Schema.groupSlot`, the id of its earliest
 /// dispatch) is what search collapses on. Dispatches with no version keep no group value.
 ///
-/// Only the dispatches the run touched, and the versions linked to them, are looked at:
-/// candidates come from the LSH band terms, looked up in the run's own dispatches (in memory)
-/// and, unless the index was empty before the run, in the databases. The groups are a
-/// function of the set of dispatches alone, so parallel parts, shards and runs file by file
-/// all give the same. Removing a dispatch regroups the versions it was linked to: the next
-/// version takes its place.
+/// Only the dispatches the run touched, and the versions linked to them, are looked at: each
+/// written dispatch's signature is read back from its database, and only one that shares an
+/// LSH band term with another dispatch (its band terms' frequencies, summed over the
+/// databases) goes on to the comparisons, whose candidates are the band terms' postings in
+/// every database. So memory grows with the dispatches that have versions, not with the run.
+/// The groups are a function of the set of dispatches alone, so parallel parts, shards and
+/// runs file by file all give the same. Removing a dispatch regroups the versions it was
+/// linked to: the next version takes its place.
 final class VersionGrouper {
   /// A dispatch and where it is stored.
   struct Entry {
@@ -20,35 +22,57 @@ final class VersionGrouper {
     var storedGroup: String
   }
 
+  /// Written dispatches whose signatures are read and whose band terms are looked up in one
+  /// call each: amortises the calls, bounded memory.
+  static let readChunk = 1_000
+
   private let databases: [XapianWritable]
-  private let searchesDatabases: Bool
   private var entries: [String: Entry] = [:]
-  private var fromRun: Set<String> = []
-  private var bandHolders: [UInt64: [String]] = [:]
   private var neighbours: [String: [(id: String, closeness: Double)]] = [:]
 
   /// A grouper writing into `databases` (the run's writers: the index's shards, or a first
-  /// run's parts); `searchesDatabases` is false when they held nothing before the run.
-  init(databases: [XapianWritable], searchesDatabases: Bool) {
+  /// run's parts).
+  init(databases: [XapianWritable]) {
     self.databases = databases
-    self.searchesDatabases = searchesDatabases
   }
 
-  /// Regroups after a run that wrote `written` and deleted the dispatches of `removed`;
-  /// returns how many dispatches' group changed. The caller commits.
+  /// Regroups after a run that wrote the dispatches `written[i]` (document ids in
+  /// `databases[i]`) and deleted the dispatches of `removed`; returns how many dispatches'
+  /// group changed. The caller commits.
   @discardableResult
-  func run(written: [Entry], removed: [VersionRecord]) throws -> Int {
+  func run(written: [[UInt32]], removed: [VersionRecord]) throws -> Int {
     var queue: [String] = []
-    for entry in written where entries.updateValue(entry, forKey: entry.record.id) == nil {
-      fromRun.insert(entry.record.id)
-      queue.append(entry.record.id)
-      for key in entry.record.signature.bandKeys { bandHolders[key, default: []].append(entry.record.id) }
+    for (database, docids) in written.enumerated() {
+      for start in stride(from: 0, to: docids.count, by: Self.readChunk) {
+        let chunk = Array(docids[start..<min(docids.count, start + Self.readChunk)])
+        queue += try sharingBands(chunk, in: database)
+      }
     }
-    if searchesDatabases {
-      for record in removed { queue += try storedHolders(of: record.signature.bandKeys).filter { entries[$0] != nil } }
-    }
+    for record in removed { queue += try storedHolders(of: record.signature.bandKeys).filter { entries[$0] != nil } }
     try link(from: queue)
     return try writeGroups()
+  }
+
+  /// The ids of those of `docids` (written into `databases[database]`) that share a band term
+  /// with another dispatch, now in `entries`.
+  private func sharingBands(_ docids: [UInt32], in database: Int) throws -> [String] {
+    let values = try databases[database].values(of: docids, slot: Schema.signatureSlot)
+    let records = zip(docids, values).compactMap { docid, value in VersionRecord(decoding: value).map { (docid, $0) } }
+    let terms = records.flatMap { $0.1.signature.bandTerms }
+    var holders = [Int](repeating: 0, count: terms.count)
+    for db in databases {
+      for (i, count) in try db.termFrequencies(terms).enumerated() where i < holders.count { holders[i] += count }
+    }
+    var ids: [String] = []
+    for (index, (docid, record)) in records.enumerated() {
+      let bands = index * VersionSignature.bandCount..<(index + 1) * VersionSignature.bandCount
+      guard holders[bands].contains(where: { $0 > 1 }) else { continue }
+      if entries[record.id] == nil {
+        entries[record.id] = Entry(record: record, database: database, docid: docid, storedGroup: "")
+      }
+      ids.append(record.id)
+    }
+    return ids
   }
 
   /// Follows version links from `queue` until every linked dispatch was compared.
@@ -58,8 +82,7 @@ final class VersionGrouper {
     while let id = queue.popLast() {
       guard done.insert(id).inserted, let entry = entries[id] else { continue }
       let keys = entry.record.signature.bandKeys
-      var candidates = Set(keys.flatMap { bandHolders[$0] ?? [] })
-      if searchesDatabases { candidates.formUnion(try storedHolders(of: keys)) }
+      let candidates = Set(try storedHolders(of: keys))
       for other in candidates where other != id && !done.contains(other) {
         guard let otherEntry = entries[other] else { continue }
         let closeness = VersionRule.closeness(entry.record.signature, otherEntry.record.signature)
@@ -72,8 +95,8 @@ final class VersionGrouper {
     }
   }
 
-  /// Ids of the stored dispatches holding any of the band keys, loaded into `entries` (the
-  /// run's own dispatches are known already, from memory).
+  /// Ids of the dispatches holding any of the band keys in the databases, loaded into
+  /// `entries` (the run's own too: they are in the writers' databases, committed or not).
   private func storedHolders(of keys: [UInt64]) throws -> [String] {
     var ids: [String] = []
     for (index, db) in databases.enumerated() {

@@ -1,8 +1,10 @@
-/// What one writer did that grouping must know: the records of the dispatches it wrote (with
-/// their document ids in its database) and of those it deleted (whose versions regroup).
+/// What one writer did that grouping must know: the document ids of the dispatches it wrote
+/// (4 bytes each: their records are read back from the database when grouping, so a run of a
+/// million dispatches does not hold a million signatures) and the records of those it deleted
+/// (whose versions regroup; gone from the database by then).
 struct VersionLog {
-  /// Written dispatches with a signature.
-  var written: [(record: VersionRecord, docid: UInt32)] = []
+  /// Document ids, in its database, of the written dispatches that have a signature.
+  var written: [UInt32] = []
   /// Deleted dispatches with a signature (a removed file's, or a changed file's old ones).
   var removed: [VersionRecord] = []
 
@@ -16,14 +18,8 @@ struct VersionLog {
 
 extension VersionGrouper {
   /// Groups what `writers` (index `i` writing into `databases[i]`) wrote and deleted.
-  static func regroup(writers: [BatchWriter], searchesDatabases: Bool) throws {
-    let grouper = VersionGrouper(databases: writers.map(\.database), searchesDatabases: searchesDatabases)
-    var written: [Entry] = []
-    for (index, writer) in writers.enumerated() {
-      for (record, docid) in writer.versions.written {
-        written.append(Entry(record: record, database: index, docid: docid, storedGroup: ""))
-      }
-    }
-    try grouper.run(written: written, removed: writers.flatMap(\.versions.removed))
+  static func regroup(writers: [BatchWriter]) throws {
+    let grouper = VersionGrouper(databases: writers.map(\.database))
+    try grouper.run(written: writers.map(\.versions.written), removed: writers.flatMap(\.versions.removed))
   }
 }

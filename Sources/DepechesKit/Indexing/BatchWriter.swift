@@ -104,7 +104,7 @@ final class BatchWriter {
       if item.previous != nil { try deleteDocuments(ofPath: item.file.absolutePath) }
       for document in documents {
         let docid = try db.replace(uniqueTerm: document.uniqueTerm, packed: document.packed)
-        if let version = document.version { versions.written.append((version, docid)) }
+        if document.version != nil { versions.written.append(docid) }
         for (word, count) in document.spellings { addSpelling(word, count) }
         for pair in document.stemForms {
           try stemForms.add(pair.form, to: pair.stem, db: db)

@@ -80,7 +80,7 @@ public final class Indexer {
       ledger.summary.interrupted = try lanes.run(toRead, onReport: ledger.record, isCancelled: isCancelled)
       if !ledger.summary.interrupted && !options.keepMissing { try removeMissing(listing, writers: mains, ledger: ledger) }
       // Versions are grouped once everything is written (parts cannot see each other before).
-      try writers[0].guarded { try VersionGrouper.regroup(writers: writers, searchesDatabases: existing > 0) }
+      try writers[0].guarded { try VersionGrouper.regroup(writers: writers) }
       if parts != nil { for writer in writers { try writer.guarded { try writer.commit() } } }
       for writer in mains {
         try writer.guarded {

@@ -30,6 +30,32 @@ extension XapianWritable {
     return out
   }
 
+  /// The value in `slot` of each document of `docids` ("" when absent), in their order.
+  func values(of docids: [UInt32], slot: Int) throws -> [[UInt8]] {
+    let bytes = try docids.withUnsafeBufferPointer { ids in
+      try buffer { cx_writable_values(handle, ids.baseAddress, ids.count, UInt32(slot), &$0, $1) }
+    }
+    var reader = Unpacker(bytes)
+    var out: [[UInt8]] = []
+    out.reserveCapacity(docids.count)
+    while out.count < docids.count, let range = reader.stringRange() { out.append(reader.bytes(in: range)) }
+    return out
+  }
+
+  /// How many documents each of `terms` indexes, in their order.
+  func termFrequencies(_ terms: [String]) throws -> [Int] {
+    var packer = Packer(reservingCapacity: terms.count * 24)
+    for term in terms { packer.string(term) }
+    let bytes = try withChars(packer.bytes) { chars, n in
+      try buffer { cx_writable_termfreqs(handle, chars, n, &$0, $1) }
+    }
+    var reader = Unpacker(bytes)
+    var out: [Int] = []
+    out.reserveCapacity(terms.count)
+    while let value = reader.u32() { out.append(Int(value)) }
+    return out
+  }
+
   /// Sets one value of a document (empty removes it), keeping the rest of it.
   func setValue(docid: UInt32, slot: Int, value: [UInt8]) throws {
     try withChars(value) { chars, n in
