@@ -97,11 +97,15 @@ int cx_writable_metadata(cx_writable *db, const char *key, cx_buffer *out, cx_er
   return guarded(error, [&] { fill(out, db->db.get_metadata(key)); });
 }
 
-int cx_writable_metadata_keys(cx_writable *db, const char *prefix, cx_buffer *out,
-                              cx_error *error) {
+int cx_writable_metadata_keys(cx_writable *db, const char *prefix, const char *after,
+                              uint32_t max, cx_buffer *out, cx_error *error) {
   return guarded(error, [&] {
-    fill(out, join_strings(db->db.metadata_keys_begin(prefix), db->db.metadata_keys_end(prefix),
-                           UINT32_MAX));
+    Xapian::TermIterator it = db->db.metadata_keys_begin(prefix);
+    if (*after != '\0') {
+      it.skip_to(after);
+      if (it != db->db.metadata_keys_end(prefix) && *it == after) ++it;
+    }
+    fill(out, join_strings(it, db->db.metadata_keys_end(prefix), max));
   });
 }
 

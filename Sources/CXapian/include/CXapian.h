@@ -233,9 +233,11 @@ int cx_writable_set_metadata(cx_writable *db, const char *key, const char *value
                              cx_error *error);
 /** A metadata value (empty when absent): a file's state, a word set to extend, the version. */
 int cx_writable_metadata(cx_writable *db, const char *key, cx_buffer *out, cx_error *error);
-/** Metadata keys starting with prefix, as a string list: the files an index remembers. */
-int cx_writable_metadata_keys(cx_writable *db, const char *prefix, cx_buffer *out,
-                              cx_error *error);
+/** Metadata keys starting with prefix and sorting after `after` ("" for the first), at most
+ *  max of them in key order, as a string list: the files an index remembers, a page at a time
+ *  (a million keys at once would be tens of MB). */
+int cx_writable_metadata_keys(cx_writable *db, const char *prefix, const char *after,
+                              uint32_t max, cx_buffer *out, cx_error *error);
 /** Number of documents: whether an index is fresh, and the indexing summary. */
 int cx_writable_doccount(cx_writable *db, uint32_t *out, cx_error *error);
 /** Commits every change so far, atomically: once per batch (nothing else commits: Xapian's

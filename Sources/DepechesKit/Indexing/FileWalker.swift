@@ -17,8 +17,10 @@ public struct FoundFile: Equatable, Sendable {
 
 /// What walking the paths found: the files to read, and every other entry with why it is not.
 public struct FileListing: Equatable, Sendable {
+  /// The regular files, sorted by path, stored compactly (see `FileList`).
+  var fileList: FileList
   /// The regular files, sorted by path.
-  public var files: [FoundFile] = []
+  public var files: [FoundFile] { (0..<fileList.count).map(fileList.file(at:)) }
   /// Entries left out, each with its reason: pipes, sockets, devices, symbolic links inside
   /// folders, and folders or files that could not be examined.
   public var skipped: [FileReport] = []
@@ -48,10 +50,15 @@ public enum FileWalker {
         walk.unreadable(PathBytes(root), kind: "cannot examine", code)
         continue
       }
-      if (info.st_mode & S_IFMT) == S_IFDIR { walk.folder(root) } else { walk.file(PathBytes(root), given: true) }
+      if (info.st_mode & S_IFMT) == S_IFDIR {
+        walk.folder(root)
+      } else {
+        let folder = (root as NSString).deletingLastPathComponent
+        walk.file(PathBytes(folder), name: Array((root as NSString).lastPathComponent.utf8))
+      }
     }
     var listing = walk.listing
-    listing.files = walk.found.values.sorted { $0.absolutePath < $1.absolutePath }
+    listing.fileList.sort()
     listing.skipped.sort { $0.path < $1.path }
     return listing
   }
@@ -79,10 +86,12 @@ public enum FileWalker {
 /// names, so a re-run over thousands of unchanged files costs one `stat` per file).
 struct Walk {
   let workingDirectory: String
-  var found: [String: FoundFile] = [:]
-  var listing = FileListing()
+  var listing: FileListing
 
-  init(workingDirectory: String) { self.workingDirectory = workingDirectory }
+  init(workingDirectory: String) {
+    self.workingDirectory = workingDirectory
+    listing = FileListing(fileList: FileList(workingDirectory: workingDirectory))
+  }
 
   /// Walks the folder `root` and everything below it.
   mutating func folder(_ root: String) {
@@ -104,7 +113,7 @@ struct Walk {
         }
         guard !ignores.ignores(name: PathBytes.text(entry.name).text, in: folder.text) else { continue }
         switch entry.kind {
-        case .file: file(path, given: false)
+        case .file: file(folder, name: entry.name)
         case .link: skip(path, FolderEntries.linkReason(path))
         case .other(let reason): skip(path, reason)
         case .folder: break
@@ -113,8 +122,9 @@ struct Walk {
     }
   }
 
-  /// A regular file (or what a given path names), examined with `stat`.
-  mutating func file(_ path: PathBytes, given: Bool) {
+  /// A regular file (or what a given path names), `name` in `folder`, examined with `stat`.
+  mutating func file(_ folder: PathBytes, name: [UInt8]) {
+    let path = folder.appending(name)
     var info = stat()
     guard path.withCString({ stat($0, &info) }) == 0 else {
       let code = errno
@@ -127,9 +137,7 @@ struct Walk {
       return
     }
     let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-    found[path.text] = FoundFile(
-      absolutePath: path.text, displayPath: FileWalker.display(path.text, workingDirectory: workingDirectory),
-      size: Int(info.st_size), modificationTime: mtime, pathBytes: path.isUTF8 ? nil : path.bytes)
+    listing.fileList.append(folder: folder, name: name, size: Int(info.st_size), modificationTime: mtime)
   }
 
   /// Records an entry that could not be read: skipped, and protected from removal.

@@ -47,7 +47,7 @@ public final class Indexer {
     isCancelled: () -> Bool, start: ContinuousClock.Instant
   ) throws -> (IndexSummary, IndexLayout, Int) {
     let listing = try FileWalker.listing(under: options.paths)
-    let files = listing.files
+    let files = listing.fileList
     let synonyms = try loadSynonyms()
     let layout = try IndexLayout.resolve(options.indexPath, requested: options.shards)
     let mains = try openWriters(layout, synonyms: synonyms)
@@ -56,7 +56,7 @@ public final class Indexer {
       let writer = mains[layout.shard(forPath: file.absolutePath)]
       return try writer.guarded { try writer.state(of: file) }
     })
-    let bytesToRead = toRead.reduce(0) { $0 + $1.file.size }
+    let bytesToRead = toRead.totalSize
     let ledger = Ledger(files: files.count, unchanged: unchanged, bytesToRead: bytesToRead, onFile: onFile, onProgress: onProgress) {
       [clock] in Indexer.seconds(clock.now - start)
     }
@@ -78,7 +78,10 @@ public final class Indexer {
         lanes = WriterLanes(writers: writers, preparer: preparer, policy: policy)
       }
       ledger.summary.interrupted = try lanes.run(toRead, onReport: ledger.record, isCancelled: isCancelled)
-      if !ledger.summary.interrupted && !options.keepMissing { try removeMissing(listing, writers: mains, ledger: ledger) }
+      // A fresh index remembers no file from before this run: none can be missing.
+      if !fresh && !ledger.summary.interrupted && !options.keepMissing {
+        try removeMissing(listing, writers: mains, ledger: ledger)
+      }
       // Versions are grouped once everything is written (parts cannot see each other before).
       try writers[0].guarded { try VersionGrouper.regroup(writers: writers) }
       if parts != nil { for writer in writers { try writer.guarded { try writer.commit() } } }
@@ -116,10 +119,10 @@ public final class Indexer {
   /// Removes the dispatches of files under the roots that are gone (never of what could not
   /// be read: see `FileListing.unreadable`).
   private func removeMissing(_ listing: FileListing, writers: [BatchWriter], ledger: Ledger) throws {
-    let seen = Set(listing.files.map(\.absolutePath))
+    let files = listing.fileList
     for writer in writers {
       let removed = try writer.guarded {
-        try writer.removeMissing(seen: seen, roots: roots(), unreadable: listing.unreadable)
+        try writer.removeMissing(seen: files.contains(absolutePath:), roots: roots(), unreadable: listing.unreadable)
       }
       ledger.summary.removed += removed.count
       removed.forEach(ledger.onFile)
@@ -135,20 +138,23 @@ public final class Indexer {
   }
 
   /// Splits files into those to read and the count of unchanged ones (same size and time).
-  private func partition(_ files: [FoundFile], stateOf: (FoundFile) throws -> FileState?) throws -> ([(file: FoundFile, previous: FileState?)], Int) {
-    var toRead: [(file: FoundFile, previous: FileState?)] = []
+  private func partition(_ files: FileList, stateOf: (FoundFile) throws -> FileState?) throws -> (FilesToWrite, Int) {
+    var positions: [UInt32] = []
+    var previousStates: [UInt32: FileState] = [:]
     var unchanged = 0
-    for file in files {
+    for k in 0..<files.count {
+      let file = files.file(at: k)
       let previous = try stateOf(file)
       if !options.force, let previous, previous.size == file.size,
         previous.modificationTime == file.modificationTime
       {
         unchanged += 1
       } else {
-        toRead.append((file, previous))
+        positions.append(UInt32(k))
+        if let previous { previousStates[UInt32(k)] = previous }
       }
     }
-    return (toRead, unchanged)
+    return (FilesToWrite(list: files, positions: positions, previous: previousStates), unchanged)
   }
 
   private func roots() -> [String] {

@@ -71,8 +71,9 @@ final class WriterLanes: @unchecked Sendable {
   /// Raised when the lanes stop: the file each thread is reading or analysing is abandoned.
   private let cancellation = CancellationFlag()
 
-  /// The files in the order they are taken.
-  private var items: [Item] = []
+  /// The files, and the order they are taken in (positions in `files`; nil: as given).
+  private var files = FilesToWrite([])
+  private var takeOrder: [Int]?
   /// The next item to take (by a lane under `nextFree`, by a worker under `byPath`).
   private var nextToTake = 0
   /// Items taken by a worker and not yet written, and their input bytes (`byPath`).
@@ -99,7 +100,7 @@ final class WriterLanes: @unchecked Sendable {
   /// Writes `files`, calling `onReport` on this thread after each one. Returns true when
   /// `isCancelled` stopped the lanes early; throws the first lane's failure, once all stopped.
   /// Each lane commits its writer at the end only when the policy says `lanesCommit`.
-  func run(_ files: [Item], onReport: (FoundFile, FileReport) -> Void, isCancelled: () -> Bool) throws -> Bool {
+  func run(_ files: FilesToWrite, onReport: (FoundFile, FileReport) -> Void, isCancelled: () -> Bool) throws -> Bool {
     if isCancelled() { return true }
     start(files)
     let interrupted = collect(onReport: onReport, isCancelled: isCancelled)
@@ -110,17 +111,22 @@ final class WriterLanes: @unchecked Sendable {
     return interrupted
   }
 
-  private func start(_ files: [Item]) {
+  /// Writes `items` (see the other `run`).
+  func run(_ items: [Item], onReport: (FoundFile, FileReport) -> Void, isCancelled: () -> Bool) throws -> Bool {
+    try run(FilesToWrite(items), onReport: onReport, isCancelled: isCancelled)
+  }
+
+  private func start(_ files: FilesToWrite) {
     condition.lock()
     defer { condition.unlock() }
+    self.files = files
     switch policy {
     case .nextFree:
-      items = files.sorted { $0.file.size > $1.file.size }
+      takeOrder = (0..<files.count).sorted { files.size(at: $0) > files.size(at: $1) }
       threadsRunning = writers.count
     case .byPath(let workers, let lane):
-      items = files
       laneItems = Array(repeating: [], count: writers.count)
-      for (index, item) in files.enumerated() { laneItems[lane(item.file.absolutePath)].append(index) }
+      for index in 0..<files.count { laneItems[lane(files.item(at: index).file.absolutePath)].append(index) }
       laneNext = Array(repeating: 0, count: writers.count)
       let workerCount = min(max(1, workers), WriterLanes.maxWorkers, files.count)
       threadsRunning = writers.count + workerCount
@@ -223,15 +229,16 @@ final class WriterLanes: @unchecked Sendable {
   private func take(waitingForRoom: Bool) -> (Int, Item)? {
     condition.lock()
     defer { condition.unlock() }
-    while !stopping && nextToTake < items.count {
+    while !stopping && nextToTake < files.count {
       if !waitingForRoom || (queuedBytes < WriterLanes.queueByteLimit && queuedFiles < WriterLanes.queueFileLimit) {
-        let index = nextToTake
+        let index = takeOrder?[nextToTake] ?? nextToTake
         nextToTake += 1
+        let item = files.item(at: index)
         if waitingForRoom {
           queuedFiles += 1
-          queuedBytes += items[index].file.size
+          queuedBytes += item.file.size
         }
-        return (index, items[index])
+        return (index, item)
       }
       condition.wait()
     }

@@ -107,8 +107,10 @@ final class XapianWritable {
     try reading { cx_writable_metadata(handle, key, &$0, $1) }.utf8String
   }
 
-  func metadataKeys(prefix: String) throws -> [String] {
-    unpackStrings(try reading { cx_writable_metadata_keys(handle, prefix, &$0, $1) })
+  /// Up to `max` metadata keys starting with `prefix` that sort after `after`, in key order.
+  func metadataKeys(prefix: String, after: String = "", max: Int = Int(UInt32.max)) throws -> [String] {
+    let limit = UInt32(clamping: max)
+    return unpackStrings(try reading { cx_writable_metadata_keys(handle, prefix, after, limit, &$0, $1) })
   }
 
   func documentCount() throws -> Int {
