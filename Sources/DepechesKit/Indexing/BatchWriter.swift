@@ -14,8 +14,8 @@ final class BatchWriter {
   private let defersSpellings: Bool
 
   /// Deferred spelling counts are written at a batch commit once this many words wait
-  /// (bounded memory; a word costs about 60 bytes here).
-  static let maxDeferredSpellings = 500_000
+  /// (bounded memory: a word costs about 60 bytes here, and each lane of a run defers its own).
+  static let maxDeferredSpellings = 150_000
   /// Stem → exact forms, and exact term → stems (see `Schema`).
   private let stemForms = WordSetWriter(prefix: Schema.stemFormsPrefix)
   private let nameForms = WordSetWriter(prefix: Schema.nameSkeletonPrefix)

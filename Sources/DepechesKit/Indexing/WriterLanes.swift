@@ -22,6 +22,10 @@ final class WriterLanes: @unchecked Sendable {
 
   /// Input bytes a database's batch holds before a commit: bounds Xapian's buffers whatever the corpus.
   static let batchByteLimit = 12_000_000
+  /// Input bytes a first run's parts hold in their batches together: their batches fill at
+  /// the same pace, so memory peaks with all of them full (Xapian buffers about 18 bytes per
+  /// input byte; 9 MB keeps a run of a million files under 300 MB of RSS).
+  static let partsByteLimit = 9_000_000
   /// Input bytes prepared ahead of the lanes (`byPath`): enough to keep the writers busy, bounded memory.
   static let queueByteLimit = 8_000_000
   /// Files prepared ahead of the lanes, at most (`byPath`): bounds memory on many small files.
@@ -60,7 +64,7 @@ final class WriterLanes: @unchecked Sendable {
     /// Input bytes after which one of `lanes` writers commits its batch: parts are one
     /// database split across the lanes, so they share one database's budget.
     func batchByteLimit(lanes: Int) -> Int {
-      if case .nextFree = self { WriterLanes.batchByteLimit / max(1, lanes) } else { WriterLanes.batchByteLimit }
+      if case .nextFree = self { WriterLanes.partsByteLimit / max(1, lanes) } else { WriterLanes.batchByteLimit }
     }
   }
 
@@ -73,7 +77,7 @@ final class WriterLanes: @unchecked Sendable {
 
   /// The files, and the order they are taken in (positions in `files`; nil: as given).
   private var files = FilesToWrite([])
-  private var takeOrder: [Int]?
+  private var takeOrder: [UInt32]?
   /// The next item to take (by a lane under `nextFree`, by a worker under `byPath`).
   private var nextToTake = 0
   /// Items taken by a worker and not yet written, and their input bytes (`byPath`).
@@ -122,7 +126,7 @@ final class WriterLanes: @unchecked Sendable {
     self.files = files
     switch policy {
     case .nextFree:
-      takeOrder = (0..<files.count).sorted { files.size(at: $0) > files.size(at: $1) }
+      takeOrder = (0..<UInt32(files.count)).sorted { files.size(at: Int($0)) > files.size(at: Int($1)) }
       threadsRunning = writers.count
     case .byPath(let workers, let lane):
       laneItems = Array(repeating: [], count: writers.count)
@@ -231,7 +235,7 @@ final class WriterLanes: @unchecked Sendable {
     defer { condition.unlock() }
     while !stopping && nextToTake < files.count {
       if !waitingForRoom || (queuedBytes < WriterLanes.queueByteLimit && queuedFiles < WriterLanes.queueFileLimit) {
-        let index = takeOrder?[nextToTake] ?? nextToTake
+        let index = takeOrder.map { Int($0[nextToTake]) } ?? nextToTake
         nextToTake += 1
         let item = files.item(at: index)
         if waitingForRoom {
