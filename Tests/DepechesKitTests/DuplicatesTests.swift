@@ -176,6 +176,29 @@ func indexWhenUnlocked(_ options: IndexOptions) throws {
     #expect(try groups(of: index) == [:], "a lone dispatch has no group")
   }
 
+  @Test func aBandHeldByMoreDispatchesThanTheCapIsLeftOutOfTheCandidates() throws {
+    let folder = TemporaryFolder()
+    var maker = StoryMaker(seed: 29)
+    let story = maker.story()
+    for n in 0..<4 { folder.write("in/copy\(n).txt", StoryMaker.file("Copie", "2021-07-0\(n + 1)", story)) }
+    let (index, _) = try buildIndex([folder.path + "/in"], in: folder)
+    let id = { (n: Int) in Dispatch.makeID(absolutePath: folder.path + "/in/copy\(n).txt") }
+    let grouped = Dictionary(uniqueKeysWithValues: (0..<4).map { (id($0), id(0)) })
+    #expect(try groups(of: index) == grouped)
+    // Regroup the four as if just written: with a cap of 4 holders they stay one story; with
+    // a cap of 3 every band (held by all four) is boilerplate and they fall apart.
+    func regroup(cap: Int) throws {
+      let db = try XapianWritable(path: index, create: false)
+      for docid in UInt32(1)...4 { try db.setValue(docid: docid, slot: Schema.groupSlot, value: []) }  // as written
+      try VersionGrouper(databases: [db], maxBandHolders: cap).run(written: [Array(1...4)], removed: [])
+      try db.commit()
+    }
+    for (cap, expected) in [(4, grouped), (3, [:])] {
+      try regroup(cap: cap)
+      #expect(try groups(of: index) == expected, "cap \(cap)")
+    }
+  }
+
   @Test func editingADispatchRegroupsIt() throws {
     let folder = TemporaryFolder()
     var maker = StoryMaker(seed: 31)

@@ -26,14 +26,21 @@ final class VersionGrouper {
   /// call each: amortises the calls, bounded memory.
   static let readChunk = 1_000
 
+  /// Holders of one band term past which the term is left out of the candidates: a band
+  /// shared by that many dispatches is boilerplate (a signature, a disclaimer), and reading
+  /// its holders for each of them would cost the square of their number.
+  static let maxBandHolders = 1_000
+
   private let databases: [XapianWritable]
+  private let maxBandHolders: Int
   private var entries: [String: Entry] = [:]
   private var neighbours: [String: [(id: String, closeness: Double)]] = [:]
 
   /// A grouper writing into `databases` (the run's writers: the index's shards, or a first
   /// run's parts).
-  init(databases: [XapianWritable]) {
+  init(databases: [XapianWritable], maxBandHolders: Int = VersionGrouper.maxBandHolders) {
     self.databases = databases
+    self.maxBandHolders = maxBandHolders
   }
 
   /// Regroups after a run that wrote the dispatches `written[i]` (document ids in
@@ -58,11 +65,7 @@ final class VersionGrouper {
   private func sharingBands(_ docids: [UInt32], in database: Int) throws -> [String] {
     let values = try databases[database].values(of: docids, slot: Schema.signatureSlot)
     let records = zip(docids, values).compactMap { docid, value in VersionRecord(decoding: value).map { (docid, $0) } }
-    let terms = records.flatMap { $0.1.signature.bandTerms }
-    var holders = [Int](repeating: 0, count: terms.count)
-    for db in databases {
-      for (i, count) in try db.termFrequencies(terms).enumerated() where i < holders.count { holders[i] += count }
-    }
+    let holders = try holderCounts(records.flatMap { $0.1.signature.bandTerms })
     var ids: [String] = []
     for (index, (docid, record)) in records.enumerated() {
       let bands = index * VersionSignature.bandCount..<(index + 1) * VersionSignature.bandCount
@@ -99,9 +102,11 @@ final class VersionGrouper {
   /// `entries` (the run's own too: they are in the writers' databases, committed or not).
   private func storedHolders(of keys: [UInt64]) throws -> [String] {
     var ids: [String] = []
+    let terms = keys.map(VersionSignature.bandTerm)
+    let counts = try holderCounts(terms)
     for (index, db) in databases.enumerated() {
-      for key in keys {
-        for posting in try db.postings(of: VersionSignature.bandTerm(key), slots: [Schema.signatureSlot, Schema.groupSlot]) {
+      for (term, count) in zip(terms, counts) where count <= maxBandHolders {
+        for posting in try db.postings(of: term, slots: [Schema.signatureSlot, Schema.groupSlot]) {
           guard let record = VersionRecord(decoding: posting.values[0]) else { continue }
           ids.append(record.id)
           if entries[record.id] == nil {
@@ -112,6 +117,15 @@ final class VersionGrouper {
       }
     }
     return ids
+  }
+
+  /// How many dispatches hold each of `terms`, over every database.
+  private func holderCounts(_ terms: [String]) throws -> [Int] {
+    var holders = [Int](repeating: 0, count: terms.count)
+    for db in databases {
+      for (i, count) in try db.termFrequencies(terms).enumerated() where i < holders.count { holders[i] += count }
+    }
+    return holders
   }
 
   /// Each compared dispatch's nearest earlier version, then each tree's root: the group.
