@@ -1,5 +1,6 @@
-// Counting.cpp: the matches of a query made of plain terms and value ranges, computed from
-// the posting lists and the slot tables instead of Xapian's matcher, as a bitmap of docids.
+// Counting.cpp: the matches of a query, computed from the posting lists and the slot tables
+// instead of Xapian's matcher where its parts are plain terms and value ranges, as a bitmap
+// of docids; only the other parts (phrases) are left to the matcher.
 //
 // Xapian's matcher, even with BoolWeight, spends most of a broad query's counting pass in its
 // postlist tree (virtual calls per match and per subquery, a document object for the spy). A
@@ -37,6 +38,20 @@ size_t population(const Bits &bits) {
 /// posting block's decoding, reading whole one posting each.
 constexpr double skip_ratio = 16.0;
 
+/// Sets the bit of each match of one shard's pass (shard i of n: its docid d is the combined
+/// (d - 1) * n + i + 1, Xapian's interleaving).
+class BitSpy : public Xapian::MatchSpy {
+  Bits &bits;
+  Xapian::docid n, i;
+
+ public:
+  BitSpy(Bits &b, Xapian::docid shards, Xapian::docid shard) : bits(b), n(shards), i(shard) {}
+
+  void operator()(const Xapian::Document &doc, double) override {
+    set_bit(bits, (doc.get_docid() - 1) * n + i + 1);
+  }
+};
+
 class Evaluator {
   const Xapian::Database &db;
   const std::vector<Xapian::Database> &leaves;   // empty: read db's postings
@@ -64,8 +79,8 @@ class Evaluator {
     }
     case Shape::all_of: return intersect(shape.parts, 0);
     case Shape::first_but_not_rest: return intersect(shape.parts, 1);
-    case Shape::nothing:
-    case Shape::opaque: break;   // opaque shapes never get here (is_plain)
+    case Shape::opaque: return matched(shape.query);
+    case Shape::nothing: break;
     }
     return Bits(words, 0);
   }
@@ -84,6 +99,24 @@ class Evaluator {
       for (auto it = leaf.postlist_begin(term), end = leaf.postlist_end(term); it != end; ++it)
         set_bit(bits, (*it - 1) * n + i + 1);
     }
+  }
+
+  /// The matches of a query only Xapian's matcher decides (a phrase), by a pass without
+  /// weights shard by shard: the document a spy is given carries its shard's docid, not which
+  /// shard it is in.
+  Bits matched(const Xapian::Query &query) {
+    if (leaves.empty()) throw Xapian::InvalidOperationError("a phrase counted on nested databases");
+    Bits bits(words, 0);
+    const Xapian::docid n = static_cast<Xapian::docid>(leaves.size());
+    for (Xapian::docid i = 0; i < n; ++i) {
+      BitSpy spy(bits, n, i);
+      Xapian::Enquire counter(leaves[i]);
+      counter.set_query(query);
+      counter.set_weighting_scheme(Xapian::BoolWeight());
+      counter.add_matchspy(&spy);
+      counter.get_mset(0, 0, leaves[i].get_doccount());
+    }
+    return bits;
   }
 
   Bits everything() {

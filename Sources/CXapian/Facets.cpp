@@ -4,11 +4,11 @@
 // Xapian's ValueCountMatchSpy reads each match's value and counts it in a map of strings, in a
 // pass that also weighs every match; collapsing on the groups made the ranked pass check every
 // match again. Here the slots are read once per open revision into docid → code tables, the
-// matches are counted apart from the ranked pass (from the posting lists when the query is
-// made of plain terms, Counting.cpp; else by a pass of Xapian's matcher without weights), and
-// the ranked pass only has to find the page (check_at_least 0, so Xapian may skip documents
-// that cannot reach it). docs/scaling.md has the instruction counts. Remote parts keep
-// Xapian's spy (the server runs it; ours cannot be serialised).
+// matches are counted apart from the ranked pass (from the posting lists, and for phrases by
+// a pass of Xapian's matcher without weights, Counting.cpp), and the ranked pass only has to
+// find the page (check_at_least 0, so Xapian may skip documents that cannot reach it).
+// docs/scaling.md has the instruction counts. Remote parts keep Xapian's spy (the server runs
+// it; ours cannot be serialised).
 #include "Shim.hpp"
 
 #include <algorithm>
@@ -31,6 +31,13 @@ std::shared_ptr<const Shape> Shape::of_term(const std::string &term) {
   return shape;
 }
 
+std::shared_ptr<const Shape> Shape::of_opaque(const Xapian::Query &query) {
+  auto shape = std::make_shared<Shape>();
+  shape->kind = opaque;
+  shape->query = query;
+  return shape;
+}
+
 std::shared_ptr<const Shape> Shape::of_range(unsigned slot, const std::string &lower,
                                              const std::string &upper) {
   auto shape = std::make_shared<Shape>();
@@ -42,8 +49,9 @@ std::shared_ptr<const Shape> Shape::of_range(unsigned slot, const std::string &l
 }
 
 std::shared_ptr<const Shape> Shape::of_op(Xapian::Query::op op,
-                                          std::vector<std::shared_ptr<const Shape>> parts) {
-  if (op == Xapian::Query::OP_PHRASE) return of_kind(opaque);
+                                          std::vector<std::shared_ptr<const Shape>> parts,
+                                          const Xapian::Query &made) {
+  if (op == Xapian::Query::OP_PHRASE) return of_opaque(made);
   if (parts.empty()) return of_kind(nothing);   // Xapian makes an empty combination MatchNothing
   if (op == Xapian::Query::OP_AND_MAYBE) return parts[0];
   auto shape = std::make_shared<Shape>();
@@ -53,7 +61,7 @@ std::shared_ptr<const Shape> Shape::of_op(Xapian::Query::op op,
   case Xapian::Query::OP_OR:
   case Xapian::Query::OP_SYNONYM: shape->kind = any_of; break;
   case Xapian::Query::OP_AND_NOT: shape->kind = first_but_not_rest; break;
-  default: shape->kind = opaque; break;
+  default: return of_opaque(made);
   }
   shape->parts = std::move(parts);
   return shape;
@@ -105,35 +113,6 @@ std::vector<std::pair<std::string, Xapian::doccount>> MatchCounts::facets() cons
 
 namespace {
 
-/// Counts each match of one shard's pass into the combined counts (shard i of n: its docid d
-/// is the combined (d - 1) * n + i + 1, Xapian's interleaving).
-class CountingSpy : public Xapian::MatchSpy {
-  MatchCounts &counts;
-  Xapian::docid n, i;
-
- public:
-  CountingSpy(MatchCounts &c, Xapian::docid shards, Xapian::docid shard) : counts(c), n(shards), i(shard) {}
-
-  void operator()(const Xapian::Document &doc, double) override {
-    counts.add((doc.get_docid() - 1) * n + i + 1);
-  }
-};
-
-/// Counts the matches with Xapian's matcher, without weights, shard by shard (a spy is given
-/// the shard's own docid, not which shard it is in).
-void count_by_matcher(const std::vector<Xapian::Database> &leaves, const Xapian::Query &query,
-                      MatchCounts &counts) {
-  const Xapian::docid n = static_cast<Xapian::docid>(leaves.size());
-  for (Xapian::docid i = 0; i < n; ++i) {
-    CountingSpy spy(counts, n, i);
-    Xapian::Enquire counter(leaves[i]);
-    counter.set_query(query);
-    counter.set_weighting_scheme(Xapian::BoolWeight());
-    counter.add_matchspy(&spy);
-    counter.get_mset(0, 0, leaves[i].get_doccount());
-  }
-}
-
 /// One pass with Xapian's spy: remote parts (the server runs the spy) and local parts that are
 /// themselves several databases (whose shards cannot be searched one by one). The ranked pass
 /// checks every match when collapsing, so that the number of groups is exact.
@@ -164,15 +143,15 @@ void count_with_spy(cx_database *db, Xapian::Enquire &enquire, bool collapsing, 
 
 /// Runs enquire's search into result, with the exact number of matches, of groups and the
 /// counts of the slot's values over all of them. On local databases, the counts come first
-/// (over the same open revision as the page): from the posting lists for a plain query, else
-/// from a pass without weights shard by shard; then the ranked page alone.
+/// (over the same open revision as the page): from the posting lists, a phrase's matches from
+/// a pass without weights shard by shard (Counting.cpp); then the ranked page alone.
 void search_counting(cx_database *db, Xapian::Enquire &enquire, int collapse_slot, const cx_query &query,
                      unsigned slot, uint32_t offset, uint32_t limit, uint32_t check_at_least,
                      cx_mset *result) {
   const bool collapsing = collapse_slot >= 0;
   const bool by_shard = db->parts.size() == db->db.size();   // every part a single database
   const bool plain = query.shape && query.shape->is_plain();
-  if (db->has_remote || (!by_shard && !plain)) {
+  if (db->has_remote || !query.shape || (!by_shard && !plain)) {
     count_with_spy(db, enquire, collapsing, query.query, slot, offset, limit, check_at_least, result);
     return;
   }
@@ -180,10 +159,7 @@ void search_counting(cx_database *db, Xapian::Enquire &enquire, int collapse_slo
   const SlotTable *group = collapsing ? &db->tables.get(db->db, static_cast<unsigned>(collapse_slot)) : nullptr;
   MatchCounts counts(facet, group);
   static const std::vector<Xapian::Database> combined;   // no shards apart: read db itself
-  if (plain)
-    count_by_postings(db->db, by_shard ? db->parts : combined, db->tables, *query.shape, counts);
-  else
-    count_by_matcher(db->parts, query.query, counts);
+  count_by_postings(db->db, by_shard ? db->parts : combined, db->tables, *query.shape, counts);
   result->total = counts.total;
   result->groups = collapsing ? counts.groups : counts.total;
   result->facets = counts.facets();

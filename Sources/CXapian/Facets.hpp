@@ -16,7 +16,8 @@ namespace cxshim {
 /// Which documents a query matches, as set operations over plain terms and value ranges: kept
 /// beside each Xapian::Query the shim builds (Xapian 1.4 does not expose a value range's slot
 /// and bounds), so that the counting pass can read posting lists directly (Counting.cpp).
-/// `opaque` marks what only Xapian's matcher can decide (phrases, OP_WILDCARD).
+/// `opaque` marks what only Xapian's matcher can decide (phrases, OP_WILDCARD): its query is
+/// run by the matcher, shard by shard.
 struct Shape {
   enum Kind { term, all, nothing, all_of, any_of, first_but_not_rest, value_range, opaque };
   Kind kind = nothing;
@@ -24,15 +25,18 @@ struct Shape {
   unsigned slot = 0;           // a value range's slot, and its bounds ("": open)
   std::string lower, upper;
   std::vector<std::shared_ptr<const Shape>> parts;
+  Xapian::Query query;         // an opaque shape's query
 
   static std::shared_ptr<const Shape> of_term(const std::string &term);
   static std::shared_ptr<const Shape> of_kind(Kind kind);
+  static std::shared_ptr<const Shape> of_opaque(const Xapian::Query &query);
   static std::shared_ptr<const Shape> of_range(unsigned slot, const std::string &lower,
                                                const std::string &upper);
   /// The shape of Xapian::Query(op, parts): AND and FILTER are all_of, OR and SYNONYM any_of,
-  /// AND_MAYBE its first part (the others only add weight), PHRASE opaque.
+  /// AND_MAYBE its first part (the others only add weight), PHRASE opaque (made is the query).
   static std::shared_ptr<const Shape> of_op(Xapian::Query::op op,
-                                            std::vector<std::shared_ptr<const Shape>> parts);
+                                            std::vector<std::shared_ptr<const Shape>> parts,
+                                            const Xapian::Query &made);
   /// True when no part is opaque: the matches can be computed from postings and tables.
   bool is_plain() const;
 };
@@ -81,8 +85,9 @@ struct MatchCounts {
   std::vector<std::pair<std::string, Xapian::doccount>> facets() const;
 };
 
-/// Counts the matches of a plain shape (Shape::is_plain) into counts by reading posting lists
-/// (of each shard when `leaves` are db's shards one by one, else of db) and the tables.
+/// Counts the matches of shape into counts by reading posting lists (of each shard when
+/// `leaves` are db's shards one by one, else of db, and then shape must be plain) and the
+/// tables, and by running its opaque parts' queries shard by shard.
 void count_by_postings(const Xapian::Database &db, const std::vector<Xapian::Database> &leaves,
                        SlotTables &tables, const Shape &shape, MatchCounts &counts);
 

@@ -27,17 +27,17 @@ int cx_query_combine(cx_op op, cx_query *const *subqueries, size_t count, unsign
       subs.push_back(subqueries[i]->query);
       shapes.push_back(subqueries[i]->shape);
     }
-    *out = new cx_query{Xapian::Query(op_of(op), subs.begin(), subs.end(), param),
-                        Shape::of_op(op_of(op), std::move(shapes))};
+    Xapian::Query made(op_of(op), subs.begin(), subs.end(), param);
+    *out = new cx_query{made, Shape::of_op(op_of(op), std::move(shapes), made)};
   });
 }
 
 int cx_query_wildcard(const char *prefix, unsigned max_expansion, cx_query **out,
                       cx_error *error) {
   return guarded(error, [&] {
-    *out = new cx_query{Xapian::Query(Xapian::Query::OP_WILDCARD, std::string(prefix),
-                                      max_expansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT),
-                        Shape::of_kind(Shape::opaque)};
+    Xapian::Query made(Xapian::Query::OP_WILDCARD, std::string(prefix), max_expansion,
+                       Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    *out = new cx_query{made, Shape::of_opaque(made)};
   });
 }
 

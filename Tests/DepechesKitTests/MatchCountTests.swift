@@ -6,6 +6,7 @@ import Testing
 /// from the posting lists (words, AND, OR, NOT, title and source fields, date ranges) and for
 /// those it leaves to Xapian's matcher (phrases), in one database and in 3 shards: each equal to
 /// counts made from what was written into the files and from each dispatch's group value.
+/// (A phrase is the matcher's part of a query counted from the posting lists otherwise.)
 @Suite struct MatchCountTests {
   /// What one file holds: its story (versions share it), its words, month and source.
   struct Written: Sendable {
@@ -95,9 +96,11 @@ import Testing
     Case(query: "moissons", until: "2019-06-30") { w in w.harvest && w.month.map { $0 <= "2019-06" } == true },
     Case(query: "pourparlers", source: "agence beta") { ($0.talks || $0.secret) && $0.source == "Agence Beta" },
     Case(query: "source:\"Agence Alpha\"") { $0.source == "Agence Alpha" },
-    // Left to Xapian's matcher: phrases, alone and inside an OR.
+    // A phrase, matched by Xapian's matcher: alone, and inside an OR, an AND, an AND_NOT.
     Case(query: "\"pourparlers de paix\"") { $0.talks },
     Case(query: "\"pourparlers secrets\" OR moissons") { $0.secret || $0.harvest },
+    Case(query: "\"pourparlers de paix\" title:sommet") { $0.talks && $0.summit },
+    Case(query: "pourparlers NOT \"pourparlers secrets\"") { $0.talks && !$0.secret },
     Case(query: "\"moissons commencent\"", since: "2020-01-01") { w in w.harvest && w.month.map { $0 >= "2020-01" } == true },
   ]
 
