@@ -63,6 +63,11 @@ std::shared_ptr<const Shape> Shape::of_op(Xapian::Query::op op,
   case Xapian::Query::OP_AND_NOT: shape->kind = first_but_not_rest; break;
   default: return of_opaque(made);
   }
+  // An AND with a phrase is the matcher's whole: it skips through the other parts to the
+  // phrase's candidates, where reading them whole would cost more than the matcher's pass.
+  if (shape->kind != any_of)
+    for (const auto &part : parts)
+      if (!part->is_plain()) return of_opaque(made);
   shape->parts = std::move(parts);
   return shape;
 }

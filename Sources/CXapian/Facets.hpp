@@ -33,7 +33,8 @@ struct Shape {
   static std::shared_ptr<const Shape> of_range(unsigned slot, const std::string &lower,
                                                const std::string &upper);
   /// The shape of Xapian::Query(op, parts): AND and FILTER are all_of, OR and SYNONYM any_of,
-  /// AND_MAYBE its first part (the others only add weight), PHRASE opaque (made is the query).
+  /// AND_MAYBE its first part (the others only add weight), PHRASE opaque (made is the query),
+  /// and so is an AND or AND_NOT with an opaque part.
   static std::shared_ptr<const Shape> of_op(Xapian::Query::op op,
                                             std::vector<std::shared_ptr<const Shape>> parts,
                                             const Xapian::Query &made);
