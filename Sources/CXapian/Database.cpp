@@ -34,7 +34,10 @@ int cx_database_add_remote(cx_database *db, const char *host, unsigned port,
 void cx_database_free(cx_database *db) { delete db; }
 
 int cx_database_reopen(cx_database *db, cx_error *error) {
-  return guarded(error, [&] { db->db.reopen(); });
+  return guarded(error, [&] {
+    // A new revision: the slot tables (Facets.cpp) were read from the old one.
+    if (db->db.reopen()) db->tables.by_slot.clear();
+  });
 }
 
 int cx_database_doccount(cx_database *db, uint32_t *out, cx_error *error) {

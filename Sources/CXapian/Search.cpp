@@ -12,7 +12,8 @@ void cx_query_free(cx_query *query) { delete query; }
 int cx_query_term(const char *term, size_t len, unsigned wqf, unsigned pos, cx_query **out,
                   cx_error *error) {
   return guarded(error, [&] {
-    *out = new cx_query{Xapian::Query(std::string(term, len), wqf, pos)};
+    std::string text(term, len);
+    *out = new cx_query{Xapian::Query(text, wqf, pos), Shape::of_term(text)};
   });
 }
 
@@ -20,17 +21,23 @@ int cx_query_combine(cx_op op, cx_query *const *subqueries, size_t count, unsign
                      cx_query **out, cx_error *error) {
   return guarded(error, [&] {
     std::vector<Xapian::Query> subs;
+    std::vector<std::shared_ptr<const Shape>> shapes;
     subs.reserve(count);
-    for (size_t i = 0; i < count; ++i) subs.push_back(subqueries[i]->query);
-    *out = new cx_query{Xapian::Query(op_of(op), subs.begin(), subs.end(), param)};
+    for (size_t i = 0; i < count; ++i) {
+      subs.push_back(subqueries[i]->query);
+      shapes.push_back(subqueries[i]->shape);
+    }
+    Xapian::Query made(op_of(op), subs.begin(), subs.end(), param);
+    *out = new cx_query{made, Shape::of_op(op_of(op), std::move(shapes), made)};
   });
 }
 
 int cx_query_wildcard(const char *prefix, unsigned max_expansion, cx_query **out,
                       cx_error *error) {
   return guarded(error, [&] {
-    *out = new cx_query{Xapian::Query(Xapian::Query::OP_WILDCARD, std::string(prefix),
-                                      max_expansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT)};
+    Xapian::Query made(Xapian::Query::OP_WILDCARD, std::string(prefix), max_expansion,
+                       Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    *out = new cx_query{made, Shape::of_opaque(made)};
   });
 }
 
@@ -47,12 +54,12 @@ int cx_query_value_range(unsigned slot, const char *lower, const char *upper, cx
       q = Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, lo);
     else
       q = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, lo, hi);
-    *out = new cx_query{q};
+    *out = new cx_query{q, lo.empty() && hi.empty() ? Shape::of_kind(Shape::all) : Shape::of_range(slot, lo, hi)};
   });
 }
 
 int cx_query_match_all(cx_query **out, cx_error *error) {
-  return guarded(error, [&] { *out = new cx_query{Xapian::Query::MatchAll}; });
+  return guarded(error, [&] { *out = new cx_query{Xapian::Query::MatchAll, Shape::of_kind(Shape::all)}; });
 }
 
 // ---- searching ----
@@ -69,7 +76,7 @@ int cx_search(cx_database *db, const cx_query *query, uint32_t offset, uint32_t 
     auto *result = new cx_mset();
     try {
       if (facet_slot >= 0)
-        search_counting(db, enquire, collapse_slot >= 0, query->query,
+        search_counting(db, enquire, collapse_slot, *query,
                         static_cast<unsigned>(facet_slot), offset, limit, check_at_least, result);
       else {
         result->mset = enquire.get_mset(offset, limit, check_at_least);

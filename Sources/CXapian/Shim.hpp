@@ -8,6 +8,7 @@
 #define CXAPIAN_SHIM_HPP
 
 #include "CXapian.h"
+#include "Facets.hpp"
 
 #include <xapian.h>
 
@@ -24,23 +25,6 @@
 #include <utility>
 #include <vector>
 
-namespace cxshim {
-/// One value slot of every document of a single database, as small codes by docid: the month
-/// facets count codes over every match instead of reading and comparing each match's value
-/// (see Facets.cpp). Read once per revision.
-struct FacetTable {
-  /// Codes are 16 bits: a slot with more distinct values is counted by Xapian's spy instead.
-  static constexpr size_t max_values = 65535;
-  unsigned slot = ~0u;
-  std::string revision;              // uuid and revision of the database, when read
-  bool usable = false;               // false: too many distinct values
-  std::vector<uint16_t> code_of;     // by docid; 0: no value
-  std::vector<std::string> values;   // by code; values[0] is ""
-
-  /// Reads the table again unless it is of this slot and the database's revision.
-  void refresh(const Xapian::Database &single, unsigned slot);
-};
-} // namespace cxshim
 
 struct cx_stemmer { Xapian::Stem stem; };
 struct cx_database {
@@ -49,12 +33,16 @@ struct cx_database {
   std::vector<Xapian::Database> parts;
   /// Remote parts need a match spy that Xapian can serialise (ValueCountMatchSpy).
   bool has_remote = false;
-  /// The tables of the facet counts of a single database, by slot (Facets.cpp): the months,
-  /// `stats`' passages.
-  std::map<unsigned, cxshim::FacetTable> facets;
+  /// Docid → value tables of the slots counted over every match (Facets.cpp): the months,
+  /// the groups of versions, `stats`' dates and passages; forgotten when db is reopened.
+  cxshim::SlotTables tables;
 };
 struct cx_writable { Xapian::WritableDatabase db; };
-struct cx_query { Xapian::Query query; };
+struct cx_query {
+  Xapian::Query query;
+  /// The same query as set operations, for counting its matches without the matcher.
+  std::shared_ptr<const cxshim::Shape> shape;
+};
 struct cx_mset {
   Xapian::MSet mset;
   /// Matches counted, every version of a story included (exact when check_at_least covered
@@ -272,8 +260,9 @@ class UnionCompactor : public Xapian::Compactor {
   }
 };
 
-/// Runs enquire into result, counting the values of slot over every match (Facets.cpp).
-void search_counting(cx_database *db, Xapian::Enquire &enquire, bool collapsing, const Xapian::Query &query,
+/// Runs enquire into result, counting the values of slot over every match, and the groups of
+/// collapse_slot (< 0: none) (Facets.cpp).
+void search_counting(cx_database *db, Xapian::Enquire &enquire, int collapse_slot, const cx_query &query,
                      unsigned slot, uint32_t offset, uint32_t limit, uint32_t check_at_least,
                      cx_mset *result);
 
