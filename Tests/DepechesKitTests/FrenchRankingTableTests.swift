@@ -35,4 +35,21 @@ extension FrenchSearchTableTests {
     let first = try #require(response.hits.first)
     #expect(first.dispatch.title == "Chronique du front" && first.passage == 6, "\(response.hits.map(\.dispatch.title))")
   }
+
+  @Test func wordsWrittenAsTheQueryWritesThemRankAboveTheSameWordsApart() throws {
+    let folder = TemporaryFolder()
+    folder.write("in/a.txt", """
+      Chronique du Caucase
+
+      Les marchés ouvrent tôt, la pluie tombe sur les toits du quartier ancien et les bus passent.
+
+      Un cessez-le-feu a été convenu hier soir.
+      """)
+    folder.write("in/b.txt", "Au village\n\nCessez de jouer avec le feu, disent les habitants.")
+    for n in 1...4 { folder.write("in/other\(n).txt", "Autre \(n)\n\nRien à signaler au poste \(n), disent les gardes.") }
+    let (index, _) = try buildIndex([folder.path + "/in"], in: folder)
+    // Typed without quotes: both match, the shorter weighs more, the phrase ranks first.
+    let titles = try search(index, "cessez le feu").hits.map(\.dispatch.title)
+    #expect(titles == ["Chronique du Caucase", "Au village"], "\(titles)")
+  }
 }
