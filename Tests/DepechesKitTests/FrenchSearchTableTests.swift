@@ -38,6 +38,9 @@ import Testing
     ("common-singular", "Singuliers\n2021-10-23\n\nUne gêne en Amérique : la défense du système."),
     ("field-title", "Titre: Drones sur Goris\nSource: Agence Exemple\nAuteur: Jean Dupont\nDate: 2021-10-24\n\nLes drones reviennent au-dessus de la ville."),
     ("field-body", "Ville de Goris\n2021-10-25\n\nDes drones survolent la ville, dit Jean Dupont."),
+    ("number-singular", "Un seul conflit\n2021-10-27\n\nLe conflit frontalier dure ; un soldat est devenu célèbre."),
+    ("short-pair", "Une fois encore\n2021-10-28\n\nIl était une fois un village."),
+    ("short-pair-other", "Croyance\n2021-10-29\n\nUne foi profonde anime le village."),
     ("field-title-order", "Goris et ses drones\n2021-10-26\n\nLes drones sur Goris sont revenus."),
     ("transliteration", "Translittérations\n2021-10-20\n\nSelon Porochenko et Navalnyï, le colonel Kadhafi et Khodorkovski ; le Qatar aussi."),
     ("transliteration-other", "Autre nom\n2021-10-21\n\nLe ministre Khattar et Bernard Kouchner ont parlé."),
@@ -127,6 +130,11 @@ import Testing
     ("Gênes", "Noms au pluriel", "Singuliers"),
     ("Defenses", "Noms au pluriel", "Singuliers"),
     ("Systems", "Noms au pluriel", "Singuliers"),
+    // A common word's other number, which Snowball stems apart (conflits: conflit, conflit:
+    // confl), but not for pairs of short words that are two words (fois, foi).
+    ("conflits", "Un seul conflit", nil),
+    ("soldats devenus", "Un seul conflit", nil),
+    ("fois", "Une fois encore", "Croyance"),
     // Verb plurals in -ent, which Snowball keeps whole, meet their verb's other forms...
     ("frappent", "Verbe au singulier", nil),
     ("frappe", "Pluriels verbaux", nil),

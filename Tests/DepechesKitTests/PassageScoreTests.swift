@@ -1,7 +1,7 @@
 import Testing
 @testable import DepechesKit
 
-/// The passage rerank's features on hand-made hits.
+/// The passage rerank's features on hand-made hits, and the number rule of `Inflection`.
 @Suite struct PassageScoreTests {
   /// Hits of free words (span 1) or phrases (span = their length) at these positions.
   private func hits(_ groups: [[Int]], spans: [Int]? = nil) -> PassageChooser.Hits {
@@ -37,4 +37,11 @@ import Testing
     #expect(PassageScore.combined(score: 1, hits: apart) == 1 + PassageScore.weight)
   }
 
+  @Test(arguments: [
+    ("conflits", "conflit"), ("conflit", "conflits"), ("devenus", "devenu"),
+    ("etrangers", "etranger"), ("fois", nil), ("foi", nil), ("prix", nil), ("nez", nil),
+  ] as [(String, String?)])
+  func numberPartner(word: String, expected: String?) {
+    #expect(Inflection.numberPartner(of: word) == expected)
+  }
 }

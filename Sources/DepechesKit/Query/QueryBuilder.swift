@@ -119,6 +119,7 @@ final class QueryBuilder {
     } else {
       plan.stems.formUnion(stems)
       formSet.formUnion(try verbPlurals(word, stems: stems))
+      if let partner = try numberPartner(word, forms: formSet) { formSet.insert(partner) }
     }
     let positionTerms = variants + formSet.sorted().filter { !variants.contains($0) }
     plan.groups.append(.anyOf(Array(positionTerms.prefix(QueryBuilder.maxStemVariants))))
@@ -165,6 +166,15 @@ final class QueryBuilder {
       for pluralStem in pluralStems { joined.formUnion(try wordSets.forms(of: pluralStem)) }
     }
     return joined
+  }
+
+  /// The common word's other number (conflits: conflit) when its stems leave it out, the
+  /// index holds it, and it is no stop word and no name the index knows (pari: not Paris).
+  private func numberPartner(_ word: QueryWord, forms: Set<String>) throws -> String? {
+    guard !word.isStopWord, let partner = Inflection.numberPartner(of: word.term), !forms.contains(partner),
+      !StopWords.contains(partner), try db.termFrequency(partner) > 0, try !wordSets.isName(partner)
+    else { return nil }
+    return partner
   }
 
   /// True when the form in -ent `plural` is taken for a form of the verb stem `verb`: the stem
