@@ -41,7 +41,7 @@ extension FrenchSearchTableTests {
     folder.write("in/a.txt", """
       Chronique du Caucase
 
-      Les marchés ouvrent tôt, la pluie tombe sur les toits du quartier ancien et les bus passent.
+      Les marchés ouvrent tôt.
 
       Un cessez-le-feu a été convenu hier soir.
       """)
