@@ -12,6 +12,7 @@ import Testing
     ("elision-curly", "Elision typographique\n2021-11-17\n\nLe soutien de l’Azerbaïdjan et l’OTAN, jusqu’à Bakou."),
     ("elision-modifier", "Elision modificateur\n2021-11-18\n\nLe ministre lʼa confirmé à Lʼorient."),
     ("apostrophe-word", "Mot avec apostrophe\n2021-11-19\n\nAujourd'hui la presqu'île est calme."),
+    ("apostrophe-name", "Nom avec apostrophe\n2021-11-20\n\nLe tumulus de Gavr’inis ; O'Neill l’a visité."),
     ("capitals", "Capitales\n2021-10-01\n\nÉVACUATION DES CIVILS ANNONCÉE PAR CHOÏGOU."),
     ("ligature", "Ligature\n2021-10-02\n\nAu cœur du conflit, les sœurs témoignent ; un Æ rare."),
     ("hyphen-compound", "Trait d'union\n2021-10-03\n\nUn cessez-le-feu fragile au Haut-Karabakh, sur l'axe Erevan-Goris, politico-économico-militaire."),
@@ -37,6 +38,10 @@ import Testing
     ("common-singular", "Singuliers\n2021-10-23\n\nUne gêne en Amérique : la défense du système."),
     ("field-title", "Titre: Drones sur Goris\nSource: Agence Exemple\nAuteur: Jean Dupont\nDate: 2021-10-24\n\nLes drones reviennent au-dessus de la ville."),
     ("field-body", "Ville de Goris\n2021-10-25\n\nDes drones survolent la ville, dit Jean Dupont."),
+    ("number-singular", "Un seul conflit\n2021-10-27\n\nLe conflit frontalier dure ; un soldat est devenu célèbre."),
+    ("short-pair", "Une fois encore\n2021-10-28\n\nIl était une fois un village."),
+    ("short-pair-other", "Croyance\n2021-10-29\n\nUne foi profonde anime le village."),
+    ("field-title-order", "Goris et ses drones\n2021-10-26\n\nLes drones sur Goris sont revenus."),
     ("transliteration", "Translittérations\n2021-10-20\n\nSelon Porochenko et Navalnyï, le colonel Kadhafi et Khodorkovski ; le Qatar aussi."),
     ("transliteration-other", "Autre nom\n2021-10-21\n\nLe ministre Khattar et Bernard Kouchner ont parlé."),
   ]
@@ -53,6 +58,13 @@ import Testing
     ("confirmé", "Elision modificateur", nil),
     ("aujourd'hui", "Mot avec apostrophe", nil),
     ("presqu'île", "Mot avec apostrophe", nil),
+    // An apostrophe that is no elision joins two parts, as a hyphen does: typed apart, with
+    // either apostrophe, or in a phrase, they meet.
+    ("Gavr inis", "Nom avec apostrophe", nil),
+    ("Gavr'inis", "Nom avec apostrophe", nil),
+    ("gavr’inis", "Nom avec apostrophe", nil),
+    ("\"tumulus de Gavr'inis\"", "Nom avec apostrophe", nil),
+    ("O’Neill", "Nom avec apostrophe", nil),
     ("evacuation", "Capitales", nil),
     ("Évacuation", "Capitales", nil),
     ("choigou", "Capitales", nil),
@@ -118,6 +130,11 @@ import Testing
     ("Gênes", "Noms au pluriel", "Singuliers"),
     ("Defenses", "Noms au pluriel", "Singuliers"),
     ("Systems", "Noms au pluriel", "Singuliers"),
+    // A common word's other number, which Snowball stems apart (conflits: conflit, conflit:
+    // confl), but not for pairs of short words that are two words (fois, foi).
+    ("conflits", "Un seul conflit", nil),
+    ("soldats devenus", "Un seul conflit", nil),
+    ("fois", "Une fois encore", "Croyance"),
     // Verb plurals in -ent, which Snowball keeps whole, meet their verb's other forms...
     ("frappent", "Verbe au singulier", nil),
     ("frappe", "Pluriels verbaux", nil),
@@ -134,7 +151,9 @@ import Testing
     ("Qatar", "Translittérations", "Autre nom"),
     // Fields: a word in the title only, the whole source name, a word of the author's name.
     ("title:drones", "Drones sur Goris", "Ville de Goris"),
-    ("titre:\"drones Goris\"", "Drones sur Goris", "Ville de Goris"),
+    // A quoted title phrase: its words in this order in the title (not in the body only).
+    ("titre:\"drones sur Goris\"", "Drones sur Goris", "Goris et ses drones"),
+    ("title:\"Goris et ses drones\"", "Goris et ses drones", "Drones sur Goris"),
     ("source:\"agence exemple\" drones", "Drones sur Goris", "Ville de Goris"),
     ("auteur:Dupont drones", "Drones sur Goris", "Ville de Goris"),
     ("drones -source:\"Agence Exemple\" Goris", "Ville de Goris", "Drones sur Goris"),
@@ -193,39 +212,6 @@ import Testing
     #expect(variant.total == 1 && variant.suggestion == nil)
     #expect(try search(index, "Yerevan").suggestion == nil)
     #expect(try search(index, "Karabkh").suggestion == "karabakh")
-  }
-
-  @Test func aTitleMadeOfTheQueryWordsRanksFirst() throws {
-    let folder = TemporaryFolder()
-    folder.write("in/a.txt", "Sanctions contre la Russie\n\nBruxelles a voté hier un texte. Les sanctions visent la Russie.")
-    let often = String(repeating: "Les sanctions contre la Russie pèsent sur le commerce. ", count: 5)
-    folder.write("in/b.txt", "Commerce extérieur\n\n\(often)Les exportations reculent.")
-    folder.write("in/c.txt", "Sanctions contre la Syrie\n\nLa Russie proteste contre ces sanctions, dit Moscou.")
-    let (index, _) = try buildIndex([folder.path + "/in"], in: folder)
-    let titles = try search(index, "sanctions Russie").hits.map(\.dispatch.title)
-    #expect(titles.first == "Sanctions contre la Russie", "\(titles)")
-  }
-
-  @Test func aLongDispatchRanksByItsBestPassage() throws {
-    let folder = TemporaryFolder()
-    let filler = (1...12).map { "Paragraphe \($0) : la vie continue en ville, les marchés ouvrent et la pluie tombe sur les toits du quartier ancien." }
-    var together = filler
-    together.insert("La trêve tient à Chouchi, disent les observateurs.", at: 6)
-    var apart = filler
-    for (n, word) in ["La trêve", "Vers Chouchi", "Des observateurs"].enumerated() {
-      apart.insert("\(word) encore.", at: 1 + n * 5)
-      apart.insert("\(word) toujours.", at: 3 + n * 5)
-    }
-    folder.write("in/a.txt", "Chronique du front\n\n" + together.joined(separator: "\n\n"))
-    folder.write("in/b.txt", "Chronique de la ville\n\n" + apart.joined(separator: "\n\n"))
-    let (index, _) = try buildIndex([folder.path + "/in"], in: folder)
-    // The two share their filler, so they are versions of one text: list both.
-    var request = SearchRequest(query: "trêve Chouchi observateurs")
-    request.allVersions = true
-    let response = try SearchIndex(paths: [index]).search(request)
-    #expect(response.total == 2)
-    let first = try #require(response.hits.first)
-    #expect(first.dispatch.title == "Chronique du front" && first.passage == 6, "\(response.hits.map(\.dispatch.title))")
   }
 
   @Test func aTypoFindingNothingIsCorrectedAndFlagged() throws {

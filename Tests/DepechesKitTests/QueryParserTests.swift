@@ -17,6 +17,7 @@ func describe(_ node: QueryNode?) -> String {
     return "BOOST(" + describe(required) + "; " + describe(optional) + ")"
   case .everything: return "ALL"
   case .field(let field, let words): return field.rawValue + ":" + words.map(\.term).joined(separator: "+")
+  case .fieldPhrase(let field, let words): return field.rawValue + ":\"" + words.map(\.term).joined(separator: " ") + "\""
   }
 }
 
@@ -30,7 +31,8 @@ func describe(_ node: QueryNode?) -> String {
     ("l’Azerbaïdjan", "azerbaidjan"),
     ("ÉVACUATION", "evacuation"),
     ("jusqu’à Bakou", "bakou"),
-    ("aujourd'hui", "aujourd'hui"),
+    ("aujourd'hui", "\"aujourd hui\""),
+    ("Gavr’inis", "\"gavr inis\""),
     ("O.T.A.N.", "otan"),
     ("le cessez-le-feu de la guerre", "AND(\"cessez le feu\", guerre)"),
     ("le la", "AND(le, la)"),

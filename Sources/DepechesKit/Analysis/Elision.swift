@@ -1,6 +1,6 @@
 /// French elisions: "l’Arménie" is the word "arménie" after the elided article "l’".
-/// Only these prefixes, followed by an apostrophe and a letter, are removed; other
-/// apostrophes inside a word belong to it (aujourd'hui, presqu'île, prud'homme).
+/// Only these prefixes, followed by an apostrophe and a letter, are removed; another
+/// apostrophe inside a word joins two parts, as a hyphen does (aujourd'hui: aujourd, hui).
 enum Elision {
   /// The elided words, folded (lower-case ASCII), without their apostrophe.
   static let prefixes: Set<String> = [

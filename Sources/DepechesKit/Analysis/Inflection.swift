@@ -28,6 +28,23 @@ enum Inflection {
     return shorter.unicodeScalars.count >= minFeminineBase
   }
 
+  /// A common word's other number is looked up only when the singular has this many scalars:
+  /// shorter pairs are as often two words (fois and foi, mois and moi, huis and hui).
+  static let minNumberBase = 4
+
+  /// The folded word's other number by the regular -s (conflits ↔ conflit), which Snowball
+  /// French often stems apart (conflits: conflit, conflit: confl; devenus: devenus, devenu:
+  /// devenu; étrangers: étranger, étranger: étrang); nil for a word too short to tell or a
+  /// singular in -x or -z, whose plural is itself.
+  static func numberPartner(of term: String) -> String? {
+    if term.hasSuffix("s") {
+      let singular = String(term.dropLast())
+      return singular.unicodeScalars.count >= minNumberBase ? singular : nil
+    }
+    guard term.unicodeScalars.count >= minNumberBase, !term.hasSuffix("x"), !term.hasSuffix("z") else { return nil }
+    return term + "s"
+  }
+
   /// The verb stem a form in -ent may belong to (`frappent` → the stem of `frappe`), given a
   /// stemmer of accented words; nil when the form does not end in -ent or the stem would be
   /// too short to mean anything.

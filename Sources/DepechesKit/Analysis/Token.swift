@@ -5,15 +5,16 @@ public struct Token: Equatable, Sendable {
   public var term: String
   /// Lower-case with accents kept, elision removed ("arménie"): what the Snowball stemmer needs.
   public var stemBase: String
-  /// 0-based word position: consecutive words, and the parts of a hyphenated compound,
-  /// have consecutive positions.
+  /// 0-based word position: consecutive words, and the parts of a compound (hyphen,
+  /// apostrophe), have consecutive positions.
   public var position: Int
   /// Offsets in Unicode scalars into the analysed text, covering the word as written
   /// ("Arménie" inside "l’Arménie").
   public var range: Range<Int>
   /// True for a French stop word ("le", "de", ...); the analyzer keeps these tokens.
   public var isStopWord: Bool
-  /// True when a hyphen joins this token to the next one (cessez-le-feu: true, true, false).
+  /// True when a hyphen or an apostrophe that is no elision joins this token to the next one
+  /// (cessez-le-feu: true, true, false; aujourd'hui: true, false).
   public var joinsNext: Bool
   /// True when the word is written as a name: a capital then lower case, inside a sentence
   /// (not after . ! ? : or an opening quote, not first in the text). The indexer keeps such

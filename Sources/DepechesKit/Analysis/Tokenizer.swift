@@ -1,8 +1,8 @@
 /// The word splitter: one pass over the text's Unicode scalars, with a lookahead of a few
 /// scalars. It applies, as it goes, the stages of the analyzer: word boundaries (letters of
-/// any script and digits), elisions (`Elision`), hyphenated compounds, digit groups
-/// (10 000), decimals (3,5), dotted acronyms (O.T.A.N.), folding (`WordBuffer`, `Folding`)
-/// and stop-word marking (`StopWords`).
+/// any script and digits), elisions (`Elision`), compounds joined by a hyphen or an
+/// apostrophe, digit groups (10 000), decimals (3,5), dotted acronyms (O.T.A.N.), folding
+/// (`WordBuffer`, `Folding`) and stop-word marking (`StopWords`).
 struct Tokenizer {
   /// Where a scanned word lies and what follows it.
   struct Segment {
@@ -98,7 +98,6 @@ struct Tokenizer {
   private mutating func scanWord(from first: Int) -> Segment {
     word.reset()
     var segment = Segment(start: first, end: first, next: first, joinsNext: false)
-    var keptApostrophe = false
     var acronym = false
     var firstGroup = 0
     var index = first
@@ -119,13 +118,15 @@ struct Tokenizer {
         index += 1
       case .apostrophe:
         guard self.kind(at: index + 1) == .letter else { break scan }
-        if !keptApostrophe && Elision.isElided(word.term, count: word.termCount) {
-          word.reset()
-          segment.start = index + 1
-        } else {
-          keptApostrophe = true
-          word.appendSeparator(UInt8(ascii: "'"))
+        guard Elision.isElided(word.term, count: word.termCount) else {
+          // Not an elision (aujourd'hui, Gavr'inis, O'Neill): the apostrophe joins two parts,
+          // as a hyphen does, so the parts typed apart or as written both match.
+          segment.next = index + 1
+          segment.joinsNext = true
+          return segment
         }
+        word.reset()
+        segment.start = index + 1
         index += 1
       case .dot:
         if joinsAcronym(at: index, inAcronym: acronym) {

@@ -12,7 +12,7 @@ struct WordBuffer {
   let stem: UnsafeMutablePointer<UInt8>
   private(set) var termCount = 0
   private(set) var stemCount = 0
-  /// Letters and digits appended (not marks, apostrophes or separators).
+  /// Letters and digits appended (not marks or separators).
   private(set) var wordScalars = 0
   /// True once a letter has been appended.
   private(set) var hasLetter = false
@@ -82,7 +82,7 @@ struct WordBuffer {
     lastStemBytes = 1
   }
 
-  /// Appends a separator kept inside the word (apostrophe, decimal comma or dot).
+  /// Appends a separator kept inside the word (decimal comma or dot).
   mutating func appendSeparator(_ byte: UInt8) {
     isNumber = false
     appendASCII(byte)

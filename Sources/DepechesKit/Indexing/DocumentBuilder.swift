@@ -161,7 +161,12 @@ final class DocumentBuilder {
       booleans += Set(analyzer.tokens(in: author).map { Schema.authorPrefix + $0.term })
     }
     booleans += version?.signature.bandTerms ?? []
-    let titleField = titleTerms.filter { !StopWords.contains($0) }.map { Schema.titlePrefix + $0 }
+    // The title field: each title word (stop words too, for phrases) at its title positions.
+    let titleEnd = UInt32(stored.passageStarts.first ?? Int(UInt32.max))
+    let titleField = titleTerms.map { term in
+      let entry = postings.find(term, hash: WordTable<TermPostings>.hash(term))
+      return (Schema.titlePrefix + term, entry.map { postings.values[$0].positions.filter { $0 < titleEnd } } ?? [])
+    }
     p.u32(postings.count + titleField.count + booleans.count)
     for (term, entry) in zip(postings.keys, postings.values) {
       p.string(term)
@@ -169,10 +174,11 @@ final class DocumentBuilder {
       p.u32(entry.positions.count)
       for position in entry.positions { p.u32(position) }
     }
-    for term in titleField {
+    for (term, positions) in titleField {
       p.string(term)
-      p.u32(Schema.titleFieldWdf)
       p.u32(0)
+      p.u32(positions.count)
+      for position in positions { p.u32(position) }
     }
     for term in booleans {
       p.string(term)

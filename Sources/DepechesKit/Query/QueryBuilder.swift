@@ -79,6 +79,7 @@ final class QueryBuilder {
       return try XapianQuery.combine(.andMaybe, [try build(required), try build(optional)])
     case .everything: return try XapianQuery.matchAll()
     case .field(let field, let words): return try buildField(field, words)
+    case .fieldPhrase(let field, let words): return try buildFieldPhrase(field, words)
     }
   }
 
@@ -118,6 +119,7 @@ final class QueryBuilder {
     } else {
       plan.stems.formUnion(stems)
       formSet.formUnion(try verbPlurals(word, stems: stems))
+      if let partner = try numberPartner(word, forms: formSet) { formSet.insert(partner) }
     }
     let positionTerms = variants + formSet.sorted().filter { !variants.contains($0) }
     plan.groups.append(.anyOf(Array(positionTerms.prefix(QueryBuilder.maxStemVariants))))
@@ -166,6 +168,15 @@ final class QueryBuilder {
     return joined
   }
 
+  /// The common word's other number (conflits: conflit) when its stems leave it out, the
+  /// index holds it, and it is no stop word and no name the index knows (pari: not Paris).
+  private func numberPartner(_ word: QueryWord, forms: Set<String>) throws -> String? {
+    guard !word.isStopWord, let partner = Inflection.numberPartner(of: word.term), !forms.contains(partner),
+      !StopWords.contains(partner), try db.termFrequency(partner) > 0, try !wordSets.isName(partner)
+    else { return nil }
+    return partner
+  }
+
   /// True when the form in -ent `plural` is taken for a form of the verb stem `verb`: the stem
   /// has imperfect forms, and its forms are not outweighed by those of the plural's own stems
   /// (parent and parents against pare, parer: a noun).
@@ -192,17 +203,32 @@ final class QueryBuilder {
   }
 
   private func buildPhrase(_ words: [QueryWord]) throws -> XapianQuery {
+    try phraseQuery(phraseSlots(words))
+  }
+
+  /// The terms each word of a phrase may be at its position (its exact form, and its name
+  /// variants but for a stop word), recorded in the match plan; with `highlightingWords`,
+  /// its words are highlighted wherever they are (a title phrase: the title is no passage).
+  func phraseSlots(_ words: [QueryWord], highlightingWords: Bool = false) -> [[String]] {
     let slots = words.map { word in
       word.isStopWord ? [word.term] : [word.term] + synonyms(word.term).filter { $0 != word.term }
     }
     plan.groups.append(.init(slots: slots, isPhrase: slots.count > 1))
+    if slots.count == 1 { plan.exactTerms.formUnion(slots[0]) }
+    if highlightingWords {
+      for (word, slot) in zip(words, slots) where !word.isStopWord { plan.exactTerms.formUnion(slot) }
+    }
+    return slots
+  }
+
+  /// The phrase of `slots` over the terms with `prefix` (a field's; none for the whole text).
+  func phraseQuery(_ slots: [[String]], prefix: String = "") throws -> XapianQuery {
     if slots.count == 1 {
-      plan.exactTerms.formUnion(slots[0])
-      return try XapianQuery.combine(.synonym, slots[0].map { try XapianQuery.term($0) })
+      return try XapianQuery.combine(.synonym, slots[0].map { try XapianQuery.term(prefix + $0) })
     }
     // Each word is one position of the phrase: its term, or an OR of its variants there.
     let parts = try slots.enumerated().map { index, variants in
-      try XapianQuery.combine(.or, variants.map { try XapianQuery.term($0, position: index + 1) })
+      try XapianQuery.combine(.or, variants.map { try XapianQuery.term(prefix + $0, position: index + 1) })
     }
     return try XapianQuery.combine(.phrase, parts, parameter: slots.count)
   }

@@ -49,4 +49,12 @@ extension QueryBuilder {
       return try XapianQuery.combine(.and, words.map { try XapianQuery.term(Schema.authorPrefix + $0.term) })
     }
   }
+
+  /// A phrase in one field: in the title, the words' exact forms (and name variants) at
+  /// consecutive title positions, stop words included, as a phrase of the whole text; the
+  /// source and author fields take the words as `buildField` does.
+  func buildFieldPhrase(_ field: QueryField, _ words: [QueryWord]) throws -> XapianQuery {
+    guard field == .title else { return try buildField(field, words) }
+    return try phraseQuery(phraseSlots(words, highlightingWords: true), prefix: Schema.titlePrefix)
+  }
 }

@@ -140,17 +140,22 @@ struct QueryLexer {
   /// Appends a field query: the words of `value`, or of the quoted phrase that follows
   /// `field:`; false when nothing searchable is in it.
   private mutating func appendField(_ field: QueryField, _ value: String) -> Bool {
-    var words: [QueryWord]
     if value.isEmpty, index < scalars.count, QueryLexer.isOpeningQuote(scalars[index]) {
       readPhrase()
-      guard case .phrase(let phrase)? = lexemes.popLast() else { return false }
-      words = phrase
-    } else {
-      let written = Array(value.unicodeScalars)
-      words = analyzer.tokens(in: value).map { QueryLexer.word($0, capitalised: QueryLexer.isTitleCase(written[$0.range])) }
+      guard case .phrase(let phrase)? = lexemes.popLast(), !phrase.isEmpty else { return false }
+      lexemes.append(.atom([phrase.count > 1 ? .fieldPhrase(field, phrase) : .field(field, phrase)]))
+      return true
     }
-    guard !words.isEmpty else { return false }
-    lexemes.append(.atom([.field(field, words)]))
+    let written = Array(value.unicodeScalars)
+    let tokens = analyzer.tokens(in: value)
+    let word = { (token: Token) in QueryLexer.word(token, capitalised: QueryLexer.isTitleCase(written[token.range])) }
+    // Title words joined by a hyphen or an apostrophe (title:cessez-le-feu) stay a phrase.
+    let groups = field == .title ? self.groups(of: tokens, in: written) : [tokens]
+    let single = groups.filter { $0.count == 1 || field != .title }.flatMap { $0.map(word) }
+    var nodes = groups.filter { $0.count > 1 && field == .title }.map { QueryNode.fieldPhrase(field, $0.map(word)) }
+    if !single.isEmpty { nodes.insert(.field(field, single), at: 0) }
+    guard !nodes.isEmpty else { return false }
+    lexemes.append(.atom(nodes))
     return true
   }
 

@@ -40,4 +40,7 @@ public indirect enum QueryNode: Equatable, Sendable {
   case everything
   /// Words looked for in one field only (`title:sanctions`, `source:afp`, `author:"…"`).
   case field(QueryField, [QueryWord])
+  /// Words that must appear in this order in one field (`title:"cessez le feu"`,
+  /// `title:cessez-le-feu`); for the source and author fields, the same as `field`.
+  case fieldPhrase(QueryField, [QueryWord])
 }

@@ -173,7 +173,7 @@ public final class SearchIndex {
     var ranked = try (0..<mset.count).map { index in
       let found = index < depth ? try matches(mset, index, plan: builder.plan) : nil
       let weight = try mset.weight(at: index)
-      let score = found.map { PassageScore.combined(score: weight, coverage: PassageScore.coverage($0)) } ?? weight
+      let score = found.map { PassageScore.combined(score: weight, hits: $0) } ?? weight
       return (index: index, score: score, hits: found)
     }
     if reranks {

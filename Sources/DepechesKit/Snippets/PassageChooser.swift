@@ -8,6 +8,8 @@ struct PassageChooser {
     var phraseStarts: Set<Int> = []
     /// Per query group, the hit positions (a phrase counts at its first word).
     var byGroup: [[Int]] = []
+    /// Per query group, the words it spans from a hit position: 1, or a phrase's length.
+    var spans: [Int] = []
   }
 
   /// Turns per-term position lists (aligned with `plan.positionTerms`) into hits.
@@ -21,9 +23,11 @@ struct PassageChooser {
           for k in 0..<group.slots.count { hits.phrasePositions.insert(start + k) }
         }
         hits.byGroup.append(occurrences)
+        hits.spans.append(group.slots.count)
       } else {
         let positions = group.terms.flatMap { termPositions[$0] ?? [] }
         hits.byGroup.append(positions)
+        hits.spans.append(1)
       }
     }
     for group in hits.byGroup { hits.positions.formUnion(group) }

@@ -14,7 +14,7 @@
 ///   find a dispatch's candidate versions without reading the whole index.
 public enum Schema {
   /// Bumped when the index layout changes; an index of another version must be rebuilt.
-  public static let version = "6"
+  public static let version = "7"
   /// Prefix of the unique id term.
   public static let idPrefix = "Q"
   /// Prefix of the boolean term shared by all dispatches of one file.
@@ -27,8 +27,6 @@ public enum Schema {
   public static let titlePrefix = "S"
   /// Prefix of the near-duplicate band terms (`VersionSignature.bandTerms`).
   public static let versionBandPrefix = "XN"
-  /// Within-document frequency of each title field term (a word once in the title or more).
-  public static let titleFieldWdf: UInt32 = 1
 
   /// Value slot: the date as "YYYYMMDD" (sortable, for range filters).
   public static let dateSlot: Int = 0
