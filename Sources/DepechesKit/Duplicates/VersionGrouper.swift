@@ -43,80 +43,95 @@ final class VersionGrouper {
     self.maxBandHolders = maxBandHolders
   }
 
+  /// Where a dispatch is stored: its database's index in `databases` and its document id.
+  private struct Place: Hashable {
+    var database: Int
+    var docid: UInt32
+  }
+
   /// Regroups after a run that wrote the dispatches `written[i]` (document ids in
   /// `databases[i]`) and deleted the dispatches of `removed`; returns how many dispatches'
   /// group changed. The caller commits.
   @discardableResult
   func run(written: [[UInt32]], removed: [VersionRecord]) throws -> Int {
-    var queue: [String] = []
+    var queue: [Place] = []
     for (database, docids) in written.enumerated() {
       for start in stride(from: 0, to: docids.count, by: Self.readChunk) {
         let chunk = Array(docids[start..<min(docids.count, start + Self.readChunk)])
         queue += try sharingBands(chunk, in: database)
       }
     }
-    for record in removed { queue += try storedHolders(of: record.signature.bandKeys).filter { entries[$0] != nil } }
+    for record in removed { queue += try holders(of: record.signature.bandKeys).map(\.place) }
     try link(from: queue)
     return try writeGroups()
   }
 
-  /// The ids of those of `docids` (written into `databases[database]`) that share a band term
-  /// with another dispatch, now in `entries`.
-  private func sharingBands(_ docids: [UInt32], in database: Int) throws -> [String] {
+  /// Those of `docids` (written into `databases[database]`) that share a band term with
+  /// another dispatch.
+  private func sharingBands(_ docids: [UInt32], in database: Int) throws -> [Place] {
     let values = try databases[database].values(of: docids, slot: Schema.signatureSlot)
     let records = zip(docids, values).compactMap { docid, value in VersionRecord(decoding: value).map { (docid, $0) } }
     let holders = try holderCounts(records.flatMap { $0.1.signature.bandTerms })
-    var ids: [String] = []
-    for (index, (docid, record)) in records.enumerated() {
+    var places: [Place] = []
+    for (index, (docid, _)) in records.enumerated() {
       let bands = index * VersionSignature.bandCount..<(index + 1) * VersionSignature.bandCount
-      guard holders[bands].contains(where: { $0 > 1 }) else { continue }
-      if entries[record.id] == nil {
-        entries[record.id] = Entry(record: record, database: database, docid: docid, storedGroup: "")
-      }
-      ids.append(record.id)
+      if holders[bands].contains(where: { $0 > 1 }) { places.append(Place(database: database, docid: docid)) }
     }
-    return ids
+    return places
   }
 
-  /// Follows version links from `queue` until every linked dispatch was compared.
-  private func link(from queue: [String]) throws {
+  /// Follows version links from `queue` until every linked dispatch was compared. Only the
+  /// dispatches that have a version (or a stored group to clear) are kept in `entries`: on a
+  /// corpus where many dispatches share a passage, most candidates are not versions.
+  private func link(from queue: [Place]) throws {
     var queue = queue
-    var done: Set<String> = []
-    while let id = queue.popLast() {
-      guard done.insert(id).inserted, let entry = entries[id] else { continue }
-      let keys = entry.record.signature.bandKeys
-      let candidates = Set(try storedHolders(of: keys))
-      for other in candidates where other != id && !done.contains(other) {
-        guard let otherEntry = entries[other] else { continue }
-        let closeness = VersionRule.closeness(entry.record.signature, otherEntry.record.signature)
+    var done: Set<Place> = []
+    while let place = queue.popLast() {
+      guard done.insert(place).inserted, let entry = try load(place) else { continue }
+      let id = entry.record.id
+      for other in try holders(of: entry.record.signature.bandKeys) where !done.contains(other.place) {
+        let closeness = VersionRule.closeness(entry.record.signature, other.entry.record.signature)
         guard closeness > 0 else { continue }
-        neighbours[id, default: []].append((other, closeness))
-        neighbours[other, default: []].append((id, closeness))
-        queue.append(other)
+        entries[id] = entries[id] ?? entry
+        entries[other.entry.record.id] = entries[other.entry.record.id] ?? other.entry
+        neighbours[id, default: []].append((other.entry.record.id, closeness))
+        neighbours[other.entry.record.id, default: []].append((id, closeness))
+        queue.append(other.place)
       }
-      if neighbours[id] == nil { neighbours[id] = [] }
+      // No version (any more): only a stored group, to be cleared, keeps it in view.
+      if neighbours[id] == nil && !entry.storedGroup.isEmpty {
+        entries[id] = entry
+        neighbours[id] = []
+      }
     }
   }
 
-  /// Ids of the dispatches holding any of the band keys in the databases, loaded into
-  /// `entries` (the run's own too: they are in the writers' databases, committed or not).
-  private func storedHolders(of keys: [UInt64]) throws -> [String] {
-    var ids: [String] = []
+  /// A dispatch's record and stored group, read from its database (nil: no signature).
+  private func load(_ place: Place) throws -> Entry? {
+    let db = databases[place.database]
+    guard let value = try db.values(of: [place.docid], slot: Schema.signatureSlot).first,
+      let record = VersionRecord(decoding: value)
+    else { return nil }
+    let group = try db.values(of: [place.docid], slot: Schema.groupSlot).first ?? []
+    return Entry(record: record, database: place.database, docid: place.docid, storedGroup: group.utf8String)
+  }
+
+  /// The dispatches holding any of the band keys in the databases (the run's own too: they
+  /// are in the writers' databases, committed or not), once each.
+  private func holders(of keys: [UInt64]) throws -> [(place: Place, entry: Entry)] {
+    var found: [Place: Entry] = [:]
     let terms = keys.map(VersionSignature.bandTerm)
     let counts = try holderCounts(terms)
     for (index, db) in databases.enumerated() {
       for (term, count) in zip(terms, counts) where count <= maxBandHolders {
         for posting in try db.postings(of: term, slots: [Schema.signatureSlot, Schema.groupSlot]) {
-          guard let record = VersionRecord(decoding: posting.values[0]) else { continue }
-          ids.append(record.id)
-          if entries[record.id] == nil {
-            entries[record.id] = Entry(
-              record: record, database: index, docid: posting.docid, storedGroup: posting.values[1].utf8String)
-          }
+          let place = Place(database: index, docid: posting.docid)
+          guard found[place] == nil, let record = VersionRecord(decoding: posting.values[0]) else { continue }
+          found[place] = Entry(record: record, database: index, docid: posting.docid, storedGroup: posting.values[1].utf8String)
         }
       }
     }
-    return ids
+    return found.map { ($0.key, $0.value) }
   }
 
   /// How many dispatches hold each of `terms`, over every database.
