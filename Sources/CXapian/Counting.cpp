@@ -16,7 +16,7 @@
 namespace cxshim {
 namespace {
 
-using Bits = std::vector<uint64_t>;
+using Bits = DocBits;
 
 inline void set_bit(Bits &bits, Xapian::docid did) { bits[did >> 6] |= uint64_t(1) << (did & 63); }
 
@@ -227,12 +227,13 @@ class Evaluator {
 
 } // namespace
 
-void count_by_postings(const Xapian::Database &db, const std::vector<Xapian::Database> &leaves,
-                       SlotTables &tables, const Shape &shape, MatchCounts &counts) {
+DocBits count_by_postings(const Xapian::Database &db, const std::vector<Xapian::Database> &leaves,
+                          SlotTables &tables, const Shape &shape, MatchCounts &counts) {
   Evaluator evaluator(db, leaves, tables);
   Bits bits = evaluator.eval(shape);
   bits[0] &= ~uint64_t(1);   // docid 0 is no document
   each_bit(bits, [&](Xapian::docid did) { counts.add(did); });
+  return bits;
 }
 
 } // namespace cxshim

@@ -149,7 +149,8 @@ void count_with_spy(cx_database *db, Xapian::Enquire &enquire, bool collapsing, 
 /// Runs enquire's search into result, with the exact number of matches, of groups and the
 /// counts of the slot's values over all of them. On local databases, the counts come first
 /// (over the same open revision as the page): from the posting lists, a phrase's matches from
-/// a pass without weights shard by shard (Counting.cpp); then the ranked page alone.
+/// a pass without weights shard by shard (Counting.cpp); then the ranked page alone, among
+/// those matches when the query has phrases (RankFilter.cpp).
 void search_counting(cx_database *db, Xapian::Enquire &enquire, int collapse_slot, const cx_query &query,
                      unsigned slot, uint32_t offset, uint32_t limit, uint32_t check_at_least,
                      cx_mset *result) {
@@ -164,10 +165,15 @@ void search_counting(cx_database *db, Xapian::Enquire &enquire, int collapse_slo
   const SlotTable *group = collapsing ? &db->tables.get(db->db, static_cast<unsigned>(collapse_slot)) : nullptr;
   MatchCounts counts(facet, group);
   static const std::vector<Xapian::Database> combined;   // no shards apart: read db itself
-  count_by_postings(db->db, by_shard ? db->parts : combined, db->tables, *query.shape, counts);
+  DocBits matches = count_by_postings(db->db, by_shard ? db->parts : combined, db->tables, *query.shape, counts);
   result->total = counts.total;
   result->groups = collapsing ? counts.groups : counts.total;
   result->facets = counts.facets();
+  // A phrase's positions were checked by the count: the page is ranked among its matches.
+  if (!plain) {
+    if (auto filtered = filtered_by_matches(query.unphrased, db->parts, std::move(matches)))
+      enquire.set_query(*filtered);
+  }
   result->mset = enquire.get_mset(offset, limit, Xapian::doccount(0));
 }
 

@@ -86,11 +86,22 @@ struct MatchCounts {
   std::vector<std::pair<std::string, Xapian::doccount>> facets() const;
 };
 
+/// A set of combined docids, a bit each (bit d of word d / 64).
+using DocBits = std::vector<uint64_t>;
+
 /// Counts the matches of shape into counts by reading posting lists (of each shard when
 /// `leaves` are db's shards one by one, else of db, and then shape must be plain) and the
-/// tables, and by running its opaque parts' queries shard by shard.
-void count_by_postings(const Xapian::Database &db, const std::vector<Xapian::Database> &leaves,
-                       SlotTables &tables, const Shape &shape, MatchCounts &counts);
+/// tables, and by running its opaque parts' queries shard by shard. Returns the matches.
+DocBits count_by_postings(const Xapian::Database &db, const std::vector<Xapian::Database> &leaves,
+                          SlotTables &tables, const Shape &shape, MatchCounts &counts);
+
+/// The ranked pass's query once the matches are known: `unphrased` (the query with each
+/// phrase an AND of its words, which Xapian weighs as it weighs the phrase) filtered by the
+/// matches, so the matcher does not check the phrases' positions a second time (RankFilter.cpp).
+/// Null when the shards cannot be told apart by their UUIDs (then rank with the query itself).
+std::unique_ptr<Xapian::Query> filtered_by_matches(const Xapian::Query &unphrased,
+                                                   const std::vector<Xapian::Database> &leaves,
+                                                   DocBits matches);
 
 } // namespace cxshim
 

@@ -13,22 +13,30 @@ int cx_query_term(const char *term, size_t len, unsigned wqf, unsigned pos, cx_q
                   cx_error *error) {
   return guarded(error, [&] {
     std::string text(term, len);
-    *out = new cx_query{Xapian::Query(text, wqf, pos), Shape::of_term(text)};
+    Xapian::Query made(text, wqf, pos);
+    *out = new cx_query{made, Shape::of_term(text), made};
   });
 }
 
 int cx_query_combine(cx_op op, cx_query *const *subqueries, size_t count, unsigned param,
                      cx_query **out, cx_error *error) {
   return guarded(error, [&] {
-    std::vector<Xapian::Query> subs;
+    std::vector<Xapian::Query> subs, unphrased_subs;
     std::vector<std::shared_ptr<const Shape>> shapes;
     subs.reserve(count);
+    unphrased_subs.reserve(count);
     for (size_t i = 0; i < count; ++i) {
       subs.push_back(subqueries[i]->query);
+      unphrased_subs.push_back(subqueries[i]->unphrased);
       shapes.push_back(subqueries[i]->shape);
     }
-    Xapian::Query made(op_of(op), subs.begin(), subs.end(), param);
-    *out = new cx_query{made, Shape::of_op(op_of(op), std::move(shapes), made)};
+    const Xapian::Query::op xop = op_of(op);
+    Xapian::Query made(xop, subs.begin(), subs.end(), param);
+    // A phrase is weighed as the AND of its words (Xapian checks positions, adds no weight).
+    Xapian::Query unphrased = xop == Xapian::Query::OP_PHRASE
+        ? Xapian::Query(Xapian::Query::OP_AND, unphrased_subs.begin(), unphrased_subs.end())
+        : Xapian::Query(xop, unphrased_subs.begin(), unphrased_subs.end(), param);
+    *out = new cx_query{made, Shape::of_op(xop, std::move(shapes), made), unphrased};
   });
 }
 
@@ -37,7 +45,7 @@ int cx_query_wildcard(const char *prefix, unsigned max_expansion, cx_query **out
   return guarded(error, [&] {
     Xapian::Query made(Xapian::Query::OP_WILDCARD, std::string(prefix), max_expansion,
                        Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-    *out = new cx_query{made, Shape::of_opaque(made)};
+    *out = new cx_query{made, Shape::of_opaque(made), made};
   });
 }
 
@@ -54,12 +62,14 @@ int cx_query_value_range(unsigned slot, const char *lower, const char *upper, cx
       q = Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, lo);
     else
       q = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, lo, hi);
-    *out = new cx_query{q, lo.empty() && hi.empty() ? Shape::of_kind(Shape::all) : Shape::of_range(slot, lo, hi)};
+    *out = new cx_query{q, lo.empty() && hi.empty() ? Shape::of_kind(Shape::all) : Shape::of_range(slot, lo, hi), q};
   });
 }
 
 int cx_query_match_all(cx_query **out, cx_error *error) {
-  return guarded(error, [&] { *out = new cx_query{Xapian::Query::MatchAll, Shape::of_kind(Shape::all)}; });
+  return guarded(error, [&] {
+    *out = new cx_query{Xapian::Query::MatchAll, Shape::of_kind(Shape::all), Xapian::Query::MatchAll};
+  });
 }
 
 // ---- searching ----

@@ -42,6 +42,9 @@ struct cx_query {
   Xapian::Query query;
   /// The same query as set operations, for counting its matches without the matcher.
   std::shared_ptr<const cxshim::Shape> shape;
+  /// The same query with each phrase an AND of its words: the same weights, more matches;
+  /// ranked under a filter of the counted matches (Facets.cpp, RankFilter.cpp).
+  Xapian::Query unphrased;
 };
 struct cx_mset {
   Xapian::MSet mset;

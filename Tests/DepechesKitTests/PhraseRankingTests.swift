@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import DepechesKit
+
+/// A query with a phrase is counted first (the phrase's positions checked once) and its page is
+/// then ranked among those matches, over the query with each phrase an AND of its words
+/// (RankFilter.cpp). Xapian's own ranking of the phrase query, without the counting pass, is
+/// the reference: the same dispatches in the same order with the same weights, in one
+/// database and in 3 shards.
+@Suite struct PhraseRankingTests {
+  static func phrase(_ words: [String]) throws -> XapianQuery {
+    try XapianQuery.combine(
+      .phrase, words.enumerated().map { try XapianQuery.term($0.element, position: $0.offset + 1) },
+      parameter: words.count)
+  }
+
+  /// Phrase queries of several shapes: alone, in an OR, in an AND, under an AND_NOT.
+  static func queries() throws -> [(String, XapianQuery)] {
+    let talks = try phrase(["pourparlers", "de", "paix"])
+    let secret = try phrase(["pourparlers", "secrets"])
+    let harvest = try XapianQuery.term("moissons")
+    let summit = try XapianQuery.term(Schema.titlePrefix + "sommet")
+    return [
+      ("\"pourparlers de paix\"", talks),
+      ("\"pourparlers secrets\" OR moissons", try XapianQuery.combine(.or, [secret, harvest])),
+      ("\"pourparlers de paix\" AND title:sommet", try XapianQuery.combine(.and, [talks, summit])),
+      ("moissons AND_NOT \"pourparlers secrets\"", try XapianQuery.combine(.andNot, [harvest, secret])),
+      ("\"pourparlers de paix\" OR \"pourparlers secrets\"", try XapianQuery.combine(.or, [talks, secret])),
+    ]
+  }
+
+  @Test(arguments: [nil, 3])
+  func rankedAmongTheCountedMatchesAsXapianRanksThePhrase(shards: Int?) throws {
+    let folder = TemporaryFolder()
+    let all = MatchCountTests.files(stories: 180, seed: 18)
+    MatchCountTests.write(all, in: folder)
+    let index = folder.path + "/Index"
+    _ = try Indexer(options: IndexOptions(paths: [folder.path + "/in"], indexPath: index, shards: shards)).run()
+    let db = try XapianDatabase()
+    for shard in try IndexOpener.shards(of: index) { try IndexOpener.add(shard, to: db, options: OpenOptions()) }
+    for (name, query) in try Self.queries() {
+      let reference = try XapianMSet(
+        database: db, query: query, offset: 0, limit: all.count, checkAtLeast: all.count, facetSlot: nil)
+      let counted = try XapianMSet(
+        database: db, query: query, offset: 0, limit: all.count, checkAtLeast: all.count,
+        facetSlot: Schema.monthSlot)
+      #expect(reference.count > 1, "\(name): the phrase matches several dispatches")
+      #expect(counted.count == reference.count, "\(name): the same matches")
+      #expect(counted.uncollapsedMatches == reference.count, "\(name): counted as ranked")
+      for i in 0..<min(counted.count, reference.count) {
+        #expect(try counted.docid(at: i) == reference.docid(at: i), "\(name): rank \(i)")
+        #expect(abs(try counted.weight(at: i) - reference.weight(at: i)) < 1e-9, "\(name): weight at \(i)")
+      }
+    }
+  }
+}
