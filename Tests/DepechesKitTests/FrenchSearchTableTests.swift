@@ -223,6 +223,9 @@ import Testing
     let loose = try search(Self.index.1, "chevaux drones")
     #expect(loose.corrected == nil && loose.fellBackToAnyWord)
     #expect(Set(loose.hits.map(\.dispatch.title)).isSuperset(of: ["Pluriels en -aux", "Racines"]))
+    // A suggestion that would find nothing either is not offered ("Gavr'inis" got "gaz'unis").
+    let hopeless = try search(Self.index.1, "internationnaux drones")
+    #expect(hopeless.suggestion == nil && hopeless.corrected == nil && hopeless.fellBackToAnyWord)
   }
 
   @Test func sourceFilterKeepsOneSource() throws {

@@ -119,11 +119,12 @@ public final class SearchIndex {
     // suggestion share what it read of the word sets.
     let wordSets = WordSetReader(db: db)
     var outcome = try execute(node, request, wordSets: wordSets)
-    let suggested = try suggestion(for: request.query, wordSets: wordSets)
+    var suggested = try suggestion(for: request.query, wordSets: wordSets)
     var corrected: String?
-    if outcome.total == 0, let suggested, let fixedNode = try parser.parse(suggested, defaultOperator: .and) {
-      let fixed = try execute(fixedNode, request, wordSets: wordSets)
-      if fixed.total > 0 { (outcome, corrected) = (fixed, suggested) }
+    if outcome.total == 0, let fix = suggested {
+      let fixed = try parser.parse(fix, defaultOperator: .and).map { try execute($0, request, wordSets: wordSets) }
+      // A suggestion that finds nothing either is no help: it is not offered.
+      if let fixed, fixed.total > 0 { (outcome, corrected) = (fixed, fix) } else { suggested = nil }
     }
     var fellBack = false
     if outcome.total == 0, let anyNode = try parser.parse(request.query, defaultOperator: .or), anyNode != node {
