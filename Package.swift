@@ -25,10 +25,12 @@ let package = Package(
     .systemLibrary(name: "CDepechesZlib"),
     // Linux's atomic exchange of two paths (renameat2), for swapping in a compacted index.
     .target(name: "CDepechesRename"),
+    // glibc's malloc_trim, to hand freed heap back after the writer lanes: a module map only.
+    .systemLibrary(name: "CDepechesMalloc"),
     // The engine: documents, analysis, indexing, query, snippets, facets.
     .target(
       name: "DepechesKit",
-      dependencies: ["CXapian", "CDepechesZlib", "CDepechesRename"]
+      dependencies: ["CXapian", "CDepechesZlib", "CDepechesRename", "CDepechesMalloc"]
     ),
     // Query benchmarks (`depeches bench`): timings and percentiles around the engine, not in it.
     .target(name: "DepechesBench", dependencies: ["DepechesKit"]),

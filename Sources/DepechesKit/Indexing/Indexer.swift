@@ -78,6 +78,7 @@ public final class Indexer {
         lanes = WriterLanes(writers: writers, preparer: preparer, policy: policy)
       }
       ledger.summary.interrupted = try lanes.run(toRead, onReport: ledger.record, isCancelled: isCancelled)
+      FreedMemory.release()   // the lanes' batches, before the single-threaded phases
       // A fresh index remembers no file from before this run: none can be missing.
       if !fresh && !ledger.summary.interrupted && !options.keepMissing {
         try removeMissing(listing, writers: mains, ledger: ledger)
