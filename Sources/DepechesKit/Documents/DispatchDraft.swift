@@ -89,21 +89,34 @@ struct DispatchDraft {
     func isControl(_ v: UInt32) -> Bool {
       (v < 0x20 && !(0x09...0x0D).contains(v)) || ((0x7F...0x9F).contains(v) && v != 0x85)
     }
-    // The check runs on every body: bytes, not scalars (C1 is 0xC2 then 0x80–0x9F in UTF-8).
-    var previous: UInt8 = 0
-    var count = 0
-    let found = text.utf8.contains { byte in
-      defer { previous = byte }
-      count += 1
-      // A run that is stopping throws the text away: "found" ends the scan early.
-      if Cancellation.isRequested(after: count) { return true }
-      if byte < 0x80 { return isControl(UInt32(byte)) }
-      return previous == 0xC2 && isControl(UInt32(byte))
-    }
-    guard found, !Cancellation.isRequested else { return text }
+    guard hasControl(text), !Cancellation.isRequested else { return text }
     var scalars = String.UnicodeScalarView()
     for scalar in text.unicodeScalars { scalars.append(isControl(scalar.value) ? " " : scalar) }
     return String(scalars)
+  }
+
+  /// Whether `text` holds a control character `withoutControls` replaces, or the run is
+  /// stopping (the caller then throws the text away). It runs on every body, so it reads the
+  /// UTF-8 bytes in place, a block of `Cancellation.checkInterval` between looks at the flag
+  /// (C1 is 0xC2 then 0x80–0x9F in UTF-8).
+  static func hasControl(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      var previous: UInt8 = 0
+      var start = 0
+      while start < bytes.count {
+        if Cancellation.isRequested { return true }
+        let end = min(start + Cancellation.checkInterval, bytes.count)
+        for byte in bytes[start..<end] {
+          defer { previous = byte }
+          if byte &- 0x20 < 0x5F { continue }  // printable ASCII, most bytes: one test
+          if byte < 0x20 { if byte < 0x09 || byte > 0x0D { return true } else { continue } }
+          if byte == 0x7F || (previous == 0xC2 && byte <= 0x9F && byte != 0x85) { return true }
+        }
+        start = end
+      }
+      return false
+    }
   }
 
   /// A title cut at a word boundary with "…" when longer than `maxTitleCharacters`.
