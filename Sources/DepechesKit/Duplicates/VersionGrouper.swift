@@ -61,7 +61,8 @@ final class VersionGrouper {
         queue += try sharingBands(chunk, in: database)
       }
     }
-    for record in removed { queue += try holders(of: record.signature.bandKeys).map(\.place) }
+    let nothing = PlaceSet(databases: databases.count)
+    for record in removed { queue += try holders(of: record.signature.bandKeys, skipping: nothing).map(\.place) }
     try link(from: queue)
     return try writeGroups()
   }
@@ -89,7 +90,7 @@ final class VersionGrouper {
     while let place = queue.popLast() {
       guard done.insert(place), let entry = try load(place) else { continue }
       let id = entry.record.id
-      for other in try holders(of: entry.record.signature.bandKeys) where !done.contains(other.place) {
+      for other in try holders(of: entry.record.signature.bandKeys, skipping: done) {
         let closeness = VersionRule.closeness(entry.record.signature, other.entry.record.signature)
         guard closeness > 0 else { continue }
         entries[id] = entries[id] ?? entry
@@ -117,21 +118,33 @@ final class VersionGrouper {
   }
 
   /// The dispatches holding any of the band keys in the databases (the run's own too: they
-  /// are in the writers' databases, committed or not), once each.
-  private func holders(of keys: [UInt64]) throws -> [(place: Place, entry: Entry)] {
-    var found: [Place: Entry] = [:]
+  /// are in the writers' databases, committed or not), once each, but for those in `skipping`.
+  /// The holders' ids are read first and the records only of those not yet visited: a band
+  /// held by many dispatches is met again from each of them, and reading every holder's
+  /// record each time made grouping a million dispatches read terabytes (docs/scaling.md).
+  private func holders(of keys: [UInt64], skipping visited: PlaceSet) throws -> [(place: Place, entry: Entry)] {
+    var found: [(place: Place, entry: Entry)] = []
     let terms = keys.map(VersionSignature.bandTerm)
     let counts = try holderCounts(terms)
     for (index, db) in databases.enumerated() {
+      var fresh: [UInt32] = []
+      var seen = Set<UInt32>()
       for (term, count) in zip(terms, counts) where count <= maxBandHolders {
-        for posting in try db.postings(of: term, slots: [Schema.signatureSlot, Schema.groupSlot]) {
-          let place = Place(database: index, docid: posting.docid)
-          guard found[place] == nil, let record = VersionRecord(decoding: posting.values[0]) else { continue }
-          found[place] = Entry(record: record, database: index, docid: posting.docid, storedGroup: posting.values[1].utf8String)
+        for posting in try db.postings(of: term, slots: [])
+        where !visited.contains(Place(database: index, docid: posting.docid)) && seen.insert(posting.docid).inserted {
+          fresh.append(posting.docid)
         }
       }
+      guard !fresh.isEmpty else { continue }
+      let signatures = try db.values(of: fresh, slot: Schema.signatureSlot)
+      let groups = try db.values(of: fresh, slot: Schema.groupSlot)
+      for (docid, (signature, group)) in zip(fresh, zip(signatures, groups)) {
+        guard let record = VersionRecord(decoding: signature) else { continue }
+        let entry = Entry(record: record, database: index, docid: docid, storedGroup: group.utf8String)
+        found.append((Place(database: index, docid: docid), entry))
+      }
     }
-    return found.map { ($0.key, $0.value) }
+    return found
   }
 
   /// How many dispatches hold each of `terms`, over every database.
