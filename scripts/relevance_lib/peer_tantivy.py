@@ -35,19 +35,27 @@ class Tantivy:
     def __init__(self, workdir):
         self.indexes = {}
 
-    def build(self, corpus):
-        builder = tantivy.SchemaBuilder()
+    # The body is stored only by subclasses that make snippets (scripts/bench-peers).
+    body_stored = False
+
+    def _add_fields(self, builder):
         builder.add_text_field("rel", stored=True, tokenizer_name="raw")
         builder.add_text_field("title", tokenizer_name="fr")
-        builder.add_text_field("body", tokenizer_name="fr")
+        builder.add_text_field("body", stored=self.body_stored, tokenizer_name="fr")
         builder.add_integer_field("day", indexed=True, fast=True)
+
+    def _fields(self, d):
+        return dict(rel=d.rel, title=d.title, body=d.body, day=day_number(d.date))
+
+    def build(self, corpus):
+        builder = tantivy.SchemaBuilder()
+        self._add_fields(builder)
         schema = builder.build()
         index = tantivy.Index(schema)
         index.register_tokenizer("fr", french_analyzer())
         writer = index.writer(WRITER_HEAP, 1)
         for d in corpus.docs:
-            writer.add_document(tantivy.Document(rel=d.rel, title=d.title, body=d.body,
-                                                 day=day_number(d.date)))
+            writer.add_document(tantivy.Document(**self._fields(d)))
         writer.commit()
         writer.wait_merging_threads()
         index.reload()

@@ -35,16 +35,21 @@ class FTS5:
         self.db.commit()
         self.tables[corpus.name] = table
 
-    def _run(self, corpus_name, match, since, until, limit):
-        table = self.tables[corpus_name]
-        sql = f'SELECT rel FROM "{table}" WHERE "{table}" MATCH ?'
-        args = [match]
+    def _where(self, table, match, since, until):
+        """The MATCH of `match` within the date window, as SQL and its arguments."""
+        sql, args = f' WHERE "{table}" MATCH ?', [match]
         if since:
             sql += " AND date >= ?"
             args.append(since)
         if until:
             sql += " AND date <= ?"
             args.append(until)
+        return sql, args
+
+    def _run(self, corpus_name, match, since, until, limit):
+        table = self.tables[corpus_name]
+        where, args = self._where(table, match, since, until)
+        sql = f'SELECT rel FROM "{table}"' + where
         sql += f' ORDER BY bm25("{table}", 0, 0, {TITLE_WEIGHT}, 1.0) LIMIT ?'
         args.append(limit)
         return [row[0] for row in self.db.execute(sql, args)]

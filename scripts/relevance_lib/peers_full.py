@@ -15,7 +15,7 @@ import re
 
 import tantivy
 
-from .peer_tantivy import WRITER_HEAP, Tantivy, day_number, french_analyzer
+from .peer_tantivy import Tantivy, day_number
 from .peers import FTS5, TITLE_WEIGHT
 from .querytext import TOKEN
 
@@ -83,25 +83,14 @@ class TantivyBench(Tantivy):
     def __init__(self, workdir, full):
         super().__init__(workdir)
         self.full = full
+        self.body_stored = full
 
-    def build(self, corpus):
-        builder = tantivy.SchemaBuilder()
-        builder.add_text_field("rel", stored=True, tokenizer_name="raw")
-        builder.add_text_field("title", tokenizer_name="fr")
-        builder.add_text_field("body", stored=self.full, tokenizer_name="fr")
-        builder.add_integer_field("day", indexed=True, fast=True)
+    def _add_fields(self, builder):
+        super()._add_fields(builder)
         builder.add_integer_field("month", fast=True)
-        schema = builder.build()
-        index = tantivy.Index(schema)
-        index.register_tokenizer("fr", french_analyzer())
-        writer = index.writer(WRITER_HEAP, 1)
-        for d in corpus.docs:
-            writer.add_document(tantivy.Document(rel=d.rel, title=d.title, body=d.body,
-                                                 day=day_number(d.date), month=day_number(d.date) // 100))
-        writer.commit()
-        writer.wait_merging_threads()
-        index.reload()
-        self.indexes[corpus.name] = (index, schema, index.searcher())
+
+    def _fields(self, d):
+        return dict(super()._fields(d), month=day_number(d.date) // 100)
 
     def _query(self, corpus_name, query, conjunction, since, until):
         index, schema, _ = self.indexes[corpus_name]
@@ -154,16 +143,6 @@ class TantivyBench(Tantivy):
 
 class FTS5Bench(FTS5):
     """relevance_lib's FTS5 (the content is in the table: one index serves both rows)."""
-
-    def _where(self, table, match, since, until):
-        sql, args = f' WHERE "{table}" MATCH ?', [match]
-        if since:
-            sql += " AND date >= ?"
-            args.append(since)
-        if until:
-            sql += " AND date <= ?"
-            args.append(until)
-        return sql, args
 
     def _top(self, corpus_name, query, since, until, limit, columns):
         """(WHERE clause and its arguments, top rows of `columns`): all words, then any word."""
