@@ -50,6 +50,62 @@ int cx_writable_termfreqs(cx_writable *db, const char *packed, size_t len, cx_bu
   });
 }
 
+int cx_writable_prefix_buckets(cx_writable *const *dbs, size_t ndbs, const char *prefix,
+                               const char *after, size_t after_len, uint32_t min_holders,
+                               uint32_t max_holders, size_t max_postings, cx_buffer *out,
+                               cx_error *error) {
+  return guarded(error, [&] {
+    std::vector<Xapian::TermIterator> terms;
+    const std::string start(after, after_len);
+    for (size_t i = 0; i < ndbs; ++i) {
+      terms.push_back(dbs[i]->db.allterms_begin(prefix));
+      if (!start.empty()) {
+        terms[i].skip_to(start);
+        if (terms[i] != dbs[i]->db.allterms_end(prefix) && *terms[i] == start) ++terms[i];
+      }
+    }
+    auto live = [&](size_t i) { return terms[i] != dbs[i]->db.allterms_end(prefix); };
+    std::string buckets, term = start;
+    size_t postings = 0;
+    bool ended = false;
+    while (postings < max_postings) {
+      bool any = false;
+      for (size_t i = 0; i < ndbs; ++i) {
+        if (live(i) && (!any || *terms[i] < term)) { term = *terms[i]; any = true; }
+      }
+      if (!any) { ended = true; break; }
+      uint32_t holders = 0;
+      for (size_t i = 0; i < ndbs; ++i) {
+        if (live(i) && *terms[i] == term) holders += terms[i].get_termfreq();
+      }
+      if (holders >= min_holders && holders <= max_holders) {
+        std::string members;
+        uint32_t count = 0;
+        for (size_t i = 0; i < ndbs; ++i) {
+          if (!live(i) || *terms[i] != term) continue;
+          for (auto it = dbs[i]->db.postlist_begin(term); it != dbs[i]->db.postlist_end(term); ++it) {
+            put_u32(members, static_cast<uint32_t>(i));
+            put_u32(members, *it);
+            ++count;
+          }
+        }
+        put_u32(buckets, count);
+        buckets += members;
+        postings += count;
+      }
+      for (size_t i = 0; i < ndbs; ++i) {
+        if (live(i) && *terms[i] == term) ++terms[i];
+      }
+    }
+    std::string packed;
+    put_u32(packed, ended ? 1 : 0);
+    put_u32(packed, static_cast<uint32_t>(term.size()));
+    packed += term;
+    packed += buckets;
+    fill(out, packed);
+  });
+}
+
 int cx_writable_set_value(cx_writable *db, uint32_t docid, unsigned slot, const char *value,
                           size_t len, cx_error *error) {
   return guarded(error, [&] {

@@ -275,6 +275,17 @@ int cx_writable_values(cx_writable *db, const uint32_t *docids, size_t count, un
  *  band terms another dispatch shares, before any posting is read. */
 int cx_writable_termfreqs(cx_writable *db, const char *packed, size_t len, cx_buffer *out,
                           cx_error *error);
+/** The terms starting with prefix after the term `after` (after_len bytes; none: from the
+ *  first), in order over the ndbs databases, whose document frequency summed over them is in
+ *  [min_holders, max_holders], with their postings: u32 1 when the terms ran out (0: call again
+ *  from the resume term), u32 len + bytes of the last term looked at (the resume term), then
+ *  per term u32 holders and that many (u32 database index, u32 docid). Stops after the term
+ *  that brings the postings to max_postings. Grouping sweeps the band terms in one ordered pass
+ *  instead of looking each dispatch's bands up at random in the B-tree. */
+int cx_writable_prefix_buckets(cx_writable *const *dbs, size_t ndbs, const char *prefix,
+                               const char *after, size_t after_len, uint32_t min_holders,
+                               uint32_t max_holders, size_t max_postings, cx_buffer *out,
+                               cx_error *error);
 /** Sets value slot of document docid (len 0 removes it), keeping its terms: a dispatch's
  *  group changes after it was written (a version came or went), and Xapian has no way to
  *  change one value but to replace the document. */

@@ -3,14 +3,15 @@
 /// by date, then by id), and a group's value (`Schema.groupSlot`, the id of its earliest
 /// dispatch) is what search collapses on. Dispatches with no version keep no group value.
 ///
-/// Only the dispatches the run touched, and the versions linked to them, are looked at: each
-/// written dispatch's signature is read back from its database, and only one that shares an
-/// LSH band term with another dispatch (its band terms' frequencies, summed over the
-/// databases) goes on to the comparisons, whose candidates are the band terms' postings in
-/// every database. So memory grows with the dispatches that have versions, not with the run.
-/// The groups are a function of the set of dispatches alone, so parallel parts, shards and
-/// runs file by file all give the same. Removing a dispatch regroups the versions it was
-/// linked to: the next version takes its place.
+/// Only the dispatches the run touched, and the versions linked to them, are looked at. The
+/// candidates of the written dispatches come from one ordered sweep of the LSH band terms
+/// held by two dispatches or more (summed over the databases): each band's holders are read
+/// once, with their records, and compared pairwise when the run wrote one of the pair. The
+/// versions found that the run did not write, and the holders of deleted dispatches' bands,
+/// are then followed one by one through their own bands. So memory grows with the dispatches
+/// that have versions, not with the run. The groups are a function of the set of dispatches
+/// alone, so parallel parts, shards and runs file by file all give the same. Removing a
+/// dispatch regroups the versions it was linked to: the next version takes its place.
 final class VersionGrouper {
   /// A dispatch and where it is stored.
   struct Entry {
@@ -22,13 +23,13 @@ final class VersionGrouper {
     var storedGroup: String
   }
 
-  /// Written dispatches whose signatures are read and whose band terms are looked up in one
-  /// call each: amortises the calls, bounded memory.
-  static let readChunk = 1_000
+  /// Band holders per batch of the sweep: bounds the records held at once (about 300 bytes
+  /// each, so a few MB) while amortising the calls.
+  static let sweepPostings = 16_384
 
   /// Holders of one band term past which the term is left out of the candidates: a band
-  /// shared by that many dispatches is boilerplate (a signature, a disclaimer), and reading
-  /// its holders for each of them would cost the square of their number.
+  /// shared by that many dispatches is boilerplate (a signature, a disclaimer), and comparing
+  /// its holders pairwise would cost the square of their number.
   static let maxBandHolders = 1_000
 
   private let databases: [XapianWritable]
@@ -54,52 +55,57 @@ final class VersionGrouper {
   /// group changed. The caller commits.
   @discardableResult
   func run(written: [[UInt32]], removed: [VersionRecord]) throws -> Int {
-    var queue: [Place] = []
+    var touched = PlaceSet(databases: databases.count)
     for (database, docids) in written.enumerated() {
-      for start in stride(from: 0, to: docids.count, by: Self.readChunk) {
-        let chunk = Array(docids[start..<min(docids.count, start + Self.readChunk)])
-        queue += try sharingBands(chunk, in: database)
-      }
+      for docid in docids { _ = touched.insert(Place(database: database, docid: docid)) }
     }
+    var queue = try compareBands(touching: touched)
     let nothing = PlaceSet(databases: databases.count)
     for record in removed { queue += try holders(of: record.signature.bandKeys, skipping: nothing).map(\.place) }
-    try link(from: queue)
+    try link(from: queue, done: touched)
     return try writeGroups()
   }
 
-  /// Those of `docids` (written into `databases[database]`) that share a band term with
-  /// another dispatch.
-  private func sharingBands(_ docids: [UInt32], in database: Int) throws -> [Place] {
-    let values = try databases[database].values(of: docids, slot: Schema.signatureSlot)
-    let records = zip(docids, values).compactMap { docid, value in VersionRecord(decoding: value).map { (docid, $0) } }
-    let holders = try holderCounts(records.flatMap { $0.1.signature.bandTerms })
-    var places: [Place] = []
-    for (index, (docid, _)) in records.enumerated() {
-      let bands = index * VersionSignature.bandCount..<(index + 1) * VersionSignature.bandCount
-      if holders[bands].contains(where: { $0 > 1 }) { places.append(Place(database: database, docid: docid)) }
+  /// Compares each written dispatch with every dispatch it shares a band term with, in one
+  /// ordered sweep of the band terms held by 2 to `maxBandHolders` dispatches. Returns the
+  /// versions found that the run did not write, for `link` to follow.
+  private func compareBands(touching touched: PlaceSet) throws -> [Place] {
+    guard maxBandHolders >= 2 else { return [] }
+    var after: [UInt8] = [], queue: [Place] = []
+    while true {
+      let batch = try XapianWritable.prefixBuckets(
+        in: databases, prefix: Schema.versionBandPrefix, after: after, holders: 2...maxBandHolders,
+        maxPostings: Self.sweepPostings)
+      let buckets = batch.buckets.map { $0.map { Place(database: $0.database, docid: $0.docid) } }
+        .filter { $0.contains(where: touched.contains) }
+      let loaded = try entries(at: buckets.flatMap { $0 })
+      for bucket in buckets {
+        for (i, a) in bucket.enumerated() {
+          guard let first = loaded[a] else { continue }
+          for b in bucket[(i + 1)...] where touched.contains(a) || touched.contains(b) {
+            guard let second = loaded[b], connect(first, second) else { continue }
+            queue += [a, b].filter { !touched.contains($0) }
+          }
+        }
+      }
+      if batch.ended { return queue }
+      after = batch.resume
     }
-    return places
   }
 
-  /// Follows version links from `queue` until every linked dispatch was compared. Only the
-  /// dispatches that have a version (or a stored group to clear) are kept in `entries`: on a
-  /// corpus where many dispatches share a passage, most candidates are not versions.
-  private func link(from queue: [Place]) throws {
-    var queue = queue
-    var done = PlaceSet(databases: databases.count)
+  /// Follows version links from `queue` until every linked dispatch was compared (those in
+  /// `done` were, with every holder of their bands). Only the dispatches that have a version
+  /// (or a stored group to clear) are kept in `entries`: on a corpus where many dispatches
+  /// share a passage, most candidates are not versions.
+  private func link(from queue: [Place], done: PlaceSet) throws {
+    var queue = queue, done = done
     while let place = queue.popLast() {
-      guard done.insert(place), let entry = try load(place) else { continue }
-      let id = entry.record.id
-      for other in try holders(of: entry.record.signature.bandKeys, skipping: done) {
-        let closeness = VersionRule.closeness(entry.record.signature, other.entry.record.signature)
-        guard closeness > 0 else { continue }
-        entries[id] = entries[id] ?? entry
-        entries[other.entry.record.id] = entries[other.entry.record.id] ?? other.entry
-        neighbours[id, default: []].append((other.entry.record.id, closeness))
-        neighbours[other.entry.record.id, default: []].append((id, closeness))
+      guard done.insert(place), let entry = try entries(at: [place])[place] else { continue }
+      for other in try holders(of: entry.record.signature.bandKeys, skipping: done) where connect(entry, other.entry) {
         queue.append(other.place)
       }
       // No version (any more): only a stored group, to be cleared, keeps it in view.
+      let id = entry.record.id
       if neighbours[id] == nil && !entry.storedGroup.isEmpty {
         entries[id] = entry
         neighbours[id] = []
@@ -107,44 +113,56 @@ final class VersionGrouper {
     }
   }
 
-  /// A dispatch's record and stored group, read from its database (nil: no signature).
-  private func load(_ place: Place) throws -> Entry? {
-    let db = databases[place.database]
-    guard let value = try db.values(of: [place.docid], slot: Schema.signatureSlot).first,
-      let record = VersionRecord(decoding: value)
-    else { return nil }
-    let group = try db.values(of: [place.docid], slot: Schema.groupSlot).first ?? []
-    return Entry(record: record, database: place.database, docid: place.docid, storedGroup: group.utf8String)
+  /// Links two dispatches when they are versions of each other (once however many bands they
+  /// share); true when they are.
+  private func connect(_ a: Entry, _ b: Entry) -> Bool {
+    let closeness = VersionRule.closeness(a.record.signature, b.record.signature)
+    guard closeness > 0 else { return false }
+    let (x, y) = (a.record.id, b.record.id)
+    if neighbours[x]?.contains(where: { $0.id == y }) == true { return true }
+    entries[x] = entries[x] ?? a
+    entries[y] = entries[y] ?? b
+    neighbours[x, default: []].append((y, closeness))
+    neighbours[y, default: []].append((x, closeness))
+    return true
+  }
+
+  /// The records and stored groups of `places` (those with a signature), read per database
+  /// in document order.
+  private func entries(at places: [Place]) throws -> [Place: Entry] {
+    var loaded: [Place: Entry] = [:]
+    for (index, db) in databases.enumerated() {
+      let docids = Set(places.lazy.filter { $0.database == index }.map(\.docid)).sorted()
+      guard !docids.isEmpty else { continue }
+      let signatures = try db.values(of: docids, slot: Schema.signatureSlot)
+      let groups = try db.values(of: docids, slot: Schema.groupSlot)
+      for (docid, (signature, group)) in zip(docids, zip(signatures, groups)) {
+        guard let record = VersionRecord(decoding: signature) else { continue }
+        loaded[Place(database: index, docid: docid)] = Entry(
+          record: record, database: index, docid: docid, storedGroup: group.utf8String)
+      }
+    }
+    return loaded
   }
 
   /// The dispatches holding any of the band keys in the databases (the run's own too: they
   /// are in the writers' databases, committed or not), once each, but for those in `skipping`.
-  /// The holders' ids are read first and the records only of those not yet visited: a band
-  /// held by many dispatches is met again from each of them, and reading every holder's
-  /// record each time made grouping a million dispatches read terabytes (docs/scaling.md).
+  /// The holders' ids are read first and the records only of those not yet visited.
   private func holders(of keys: [UInt64], skipping visited: PlaceSet) throws -> [(place: Place, entry: Entry)] {
-    var found: [(place: Place, entry: Entry)] = []
     let terms = keys.map(VersionSignature.bandTerm)
     let counts = try holderCounts(terms)
+    var fresh: [Place] = []
+    var seen = Set<Place>()
     for (index, db) in databases.enumerated() {
-      var fresh: [UInt32] = []
-      var seen = Set<UInt32>()
       for (term, count) in zip(terms, counts) where count <= maxBandHolders {
-        for posting in try db.postings(of: term, slots: [])
-        where !visited.contains(Place(database: index, docid: posting.docid)) && seen.insert(posting.docid).inserted {
-          fresh.append(posting.docid)
+        for posting in try db.postings(of: term, slots: []) {
+          let place = Place(database: index, docid: posting.docid)
+          if !visited.contains(place) && seen.insert(place).inserted { fresh.append(place) }
         }
       }
-      guard !fresh.isEmpty else { continue }
-      let signatures = try db.values(of: fresh, slot: Schema.signatureSlot)
-      let groups = try db.values(of: fresh, slot: Schema.groupSlot)
-      for (docid, (signature, group)) in zip(fresh, zip(signatures, groups)) {
-        guard let record = VersionRecord(decoding: signature) else { continue }
-        let entry = Entry(record: record, database: index, docid: docid, storedGroup: group.utf8String)
-        found.append((Place(database: index, docid: docid), entry))
-      }
     }
-    return found
+    let loaded = try entries(at: fresh)
+    return fresh.compactMap { place in loaded[place].map { (place, $0) } }
   }
 
   /// How many dispatches hold each of `terms`, over every database.

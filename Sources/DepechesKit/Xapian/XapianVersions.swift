@@ -42,6 +42,48 @@ extension XapianWritable {
     return out
   }
 
+  /// One batch of `prefixBuckets`: the holders of each term in range, and where to go on.
+  struct PrefixBuckets {
+    /// Each term's holders, as (index of the database in the sweep, document id).
+    var buckets: [[(database: Int, docid: UInt32)]]
+    /// The last term looked at (its bytes): the next batch starts after it.
+    var resume: [UInt8]
+    /// No term is left after `resume`.
+    var ended: Bool
+  }
+
+  /// The terms of `prefix` after `after`, in order over `databases`, held by a number of
+  /// documents (summed over the databases) in `holders`, with their holders; a batch ends
+  /// after the term that brings its postings to `maxPostings`. One ordered pass over the
+  /// band terms, where looking up each dispatch's bands would read the B-tree at random.
+  static func prefixBuckets(
+    in databases: [XapianWritable], prefix: String, after: [UInt8], holders: ClosedRange<Int>, maxPostings: Int
+  ) throws -> PrefixBuckets {
+    let handles: [OpaquePointer?] = databases.map(\.handle)
+    let bytes = try handles.withUnsafeBufferPointer { dbs in
+      try withChars(after) { chars, n in
+        try buffer {
+          cx_writable_prefix_buckets(
+            dbs.baseAddress, dbs.count, prefix, chars, n, UInt32(holders.lowerBound), UInt32(holders.upperBound), maxPostings, &$0, $1)
+        }
+      }
+    }
+    var reader = Unpacker(bytes)
+    let ended = reader.u32() == 1
+    let resume = reader.stringRange().map { reader.bytes(in: $0) } ?? after
+    var buckets: [[(database: Int, docid: UInt32)]] = []
+    while let count = reader.u32() {
+      var members: [(database: Int, docid: UInt32)] = []
+      members.reserveCapacity(Int(count))
+      for _ in 0..<count {
+        guard let database = reader.u32(), let docid = reader.u32() else { break }
+        members.append((Int(database), docid))
+      }
+      buckets.append(members)
+    }
+    return PrefixBuckets(buckets: buckets, resume: resume, ended: ended)
+  }
+
   /// How many documents each of `terms` indexes, in their order.
   func termFrequencies(_ terms: [String]) throws -> [Int] {
     var packer = Packer(reservingCapacity: terms.count * 24)
