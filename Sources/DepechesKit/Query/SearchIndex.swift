@@ -211,13 +211,28 @@ public final class SearchIndex {
     return depth
   }
 
-  /// Where the query's parts matched in the dispatch at `index`, from its position lists.
+  /// Where the query's parts matched in the dispatch at `index`: from its position lists, or
+  /// with remote shards from its stored text (a position list is a round trip there, and the
+  /// fetched page brings the text).
   private func matches(_ mset: XapianMSet, _ index: Int, plan: MatchPlan) throws -> PassageChooser.Hits {
     let terms = plan.positionTerms
-    let lists = terms.isEmpty ? [] : try db.positions(docid: try mset.docid(at: index), terms: terms)
+    guard !terms.isEmpty else { return PassageChooser.hits(plan: plan, termPositions: [:]) }
+    if hasRemoteShards {
+      let stored = try storedDispatch(mset, index)
+      return PassageChooser.hits(plan: plan, termPositions: TextPositions.of(terms, in: stored, analyzer: analyzer))
+    }
+    let lists = try db.positions(docid: try mset.docid(at: index), terms: terms)
     var byTerm: [String: [Int]] = [:]
     for (term, list) in zip(terms, lists) where !list.isEmpty { byTerm[term] = list.map(Int.init) }
     return PassageChooser.hits(plan: plan, termPositions: byTerm)
+  }
+
+  /// The whole stored dispatch at `index`, every passage decoded.
+  private func storedDispatch(_ mset: XapianMSet, _ index: Int) throws -> StoredDispatch {
+    guard let stored = try StoredDispatch(decoding: try mset.value(at: index, slot: Schema.storedSlot)) else {
+      throw DepechesError.xapian(kind: .corrupt, message: "document \(try mset.docid(at: index)) was not written by depeches")
+    }
+    return stored
   }
 
   private func hit(

@@ -39,12 +39,9 @@ extension SearchIndex {
       db: db, stems: stems, wordSets: WordSetReader(db: db), synonyms: { table.variants(of: $0) })
     _ = try builder.build(node)
     let plan = builder.plan
-    let terms = plan.positionTerms
-    var byTerm: [String: [Int]] = [:]
-    for (term, list) in zip(terms, terms.isEmpty ? [] : try db.positions(docid: docid, terms: terms)) where !list.isEmpty {
-      byTerm[term] = list.map(Int.init)
-    }
-    let hits = PassageChooser.hits(plan: plan, termPositions: byTerm)
+    // Every passage is decoded already: its words give the positions without another read.
+    let hits = PassageChooser.hits(
+      plan: plan, termPositions: TextPositions.of(plan.positionTerms, in: stored, analyzer: analyzer))
     let maker = SnippetMaker(analyzer: analyzer, stems: stems)
     reading.titleHighlights = maker.highlights(
       in: stored.dispatch.title, start: Schema.titleStartPosition, hits: hits, plan: plan)
