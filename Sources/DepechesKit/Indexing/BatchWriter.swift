@@ -190,7 +190,15 @@ final class BatchWriter {
   /// Writes the pending spelling data and word sets, and commits everything, atomically.
   func commit() throws { try commit(spellingsToo: true) }
 
+  /// Held through a commit that writes deferred spelling counts. Parallel parts fill their
+  /// batches at the same pace, so those commits come at the same moment, and each holds tens
+  /// of MB of Xapian's spelling changes until it ends: one at a time, their peaks do not add.
+  private static let deferredSpellingCommit = NSLock()
+
   private func commit(spellingsToo: Bool) throws {
+    let serialised = spellingsToo && defersSpellings
+    if serialised { BatchWriter.deferredSpellingCommit.lock() }
+    defer { if serialised { BatchWriter.deferredSpellingCommit.unlock() } }
     if spellingsToo {
       try db.addSpellings(zip(spellings.keys, spellings.values).filter { $0.1 != 0 })
       spellings.removeAll()

@@ -111,7 +111,9 @@ public final class Indexer {
     if layout.shardCount > 1 { _ = try IndexLocation.checkWritableFolder(layout.path) }
     try layout.writeStub()
     let writers = try layout.shardPaths.map {
-      BatchWriter(db: try IndexLocation.openForWriting($0, fullCheck: options.check), indexPath: $0, batchSize: options.batchSize)
+      BatchWriter(
+        db: try IndexLocation.openForWriting($0, fullCheck: options.check), indexPath: $0, batchSize: options.batchSize,
+        byteLimit: WriterLanes.batchByteLimit(sharedBy: layout.shardCount, parts: false))
     }
     for writer in writers { try writer.guarded { try writer.prepareSchema(synonyms: synonyms) } }
     return writers

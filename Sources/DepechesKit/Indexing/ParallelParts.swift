@@ -49,7 +49,7 @@ public struct ParallelParts {
     return try paths.map {
       BatchWriter(
         db: try IndexLocation.openForWriting($0, scratch: true), indexPath: $0, batchSize: batchSize,
-        byteLimit: policy.batchByteLimit(lanes: paths.count), defersSpellings: policy.defersSpellings)
+        byteLimit: WriterLanes.batchByteLimit(sharedBy: paths.count, parts: true), defersSpellings: policy.defersSpellings)
     }
   }
 

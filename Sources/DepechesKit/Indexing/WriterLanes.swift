@@ -22,10 +22,17 @@ final class WriterLanes: @unchecked Sendable {
 
   /// Input bytes a database's batch holds before a commit: bounds Xapian's buffers whatever the corpus.
   static let batchByteLimit = 12_000_000
-  /// Input bytes a first run's parts hold in their batches together: their batches fill at
-  /// the same pace, so memory peaks with all of them full (Xapian buffers about 18 bytes per
-  /// input byte; 9 MB keeps a run of a million files under 300 MB of RSS).
-  static let partsByteLimit = 9_000_000
+  /// Input bytes that several writers filling together hold in their batches (a first run's
+  /// parts, an index's shards, whose files are spread by a hash of the path): their batches
+  /// fill at the same pace, so memory peaks with all of them full (Xapian buffers about 18
+  /// bytes per input byte; 9 MB keeps a run of a million files under 300 MB of RSS).
+  static let sharedByteLimit = 9_000_000
+  /// Input bytes after which one of `writers` writers commits its batch: a first run's parts
+  /// and an index's shards fill together and share `sharedByteLimit`; a lone database's
+  /// writer has `batchByteLimit`.
+  static func batchByteLimit(sharedBy writers: Int, parts: Bool) -> Int {
+    parts || writers > 1 ? sharedByteLimit / max(1, writers) : batchByteLimit
+  }
   /// Input bytes prepared ahead of the lanes (`byPath`): enough to keep the writers busy, bounded memory.
   static let queueByteLimit = 8_000_000
   /// Files prepared ahead of the lanes, at most (`byPath`): bounds memory on many small files.
@@ -61,11 +68,6 @@ final class WriterLanes: @unchecked Sendable {
     /// True when each lane commits its writer once its files are written.
     var lanesCommit: Bool { defersSpellings }
 
-    /// Input bytes after which one of `lanes` writers commits its batch: parts are one
-    /// database split across the lanes, so they share one database's budget.
-    func batchByteLimit(lanes: Int) -> Int {
-      if case .nextFree = self { WriterLanes.partsByteLimit / max(1, lanes) } else { WriterLanes.batchByteLimit }
-    }
   }
 
   private let writers: [BatchWriter]
