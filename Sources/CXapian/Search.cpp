@@ -94,9 +94,9 @@ int cx_search(cx_database *db, const cx_query *query, uint32_t offset, uint32_t 
         result->total = collapse_slot >= 0 ? result->mset.get_uncollapsed_matches_lower_bound()
                                            : result->groups;
       }
-      // Prefetching the documents helps remote shards; Xapian 1.4.22's MSet::fetch() crashes
-      // (reads out of bounds) on an MSet that starts past the first match, so only page one.
-      if (offset == 0) result->mset.fetch();
+      // No MSet::fetch(): Xapian 1.4 has no pipelined document requests for remote shards,
+      // so it would read every fetched match's document, one round trip each, where the
+      // reranking and the page read 30 or so (and local documents are read lazily anyway).
     } catch (...) {
       delete result;
       throw;
@@ -130,8 +130,12 @@ int cx_mset_weight(const cx_mset *mset, uint32_t index, double *out, cx_error *e
 
 int cx_mset_value(const cx_mset *mset, uint32_t index, unsigned slot, cx_buffer *out,
                   cx_error *error) {
-  return guarded(error,
-                 [&] { fill(out, mset->mset[index].get_document().get_value(slot)); });
+  return guarded(error, [&] {
+    auto found = mset->documents.find(index);
+    if (found == mset->documents.end())
+      found = mset->documents.emplace(index, mset->mset[index].get_document()).first;
+    fill(out, found->second.get_value(slot));
+  });
 }
 
 int cx_mset_facets(const cx_mset *mset, cx_buffer *out, cx_error *error) {

@@ -55,6 +55,9 @@ struct cx_mset {
   Xapian::doccount groups = 0;
   /// Counts of a slot's non-empty values over every match seen, sorted by value.
   std::vector<std::pair<std::string, Xapian::doccount>> facets;
+  /// The documents read so far, by index: Xapian 1.4's MSet reads a document again at each
+  /// get_document() (without MSet::fetch(), see cx_search), a round trip for a remote one.
+  mutable std::map<uint32_t, Xapian::Document> documents;
 };
 
 namespace cxshim {
