@@ -170,20 +170,11 @@ public final class SearchIndex {
       checkAtLeast: everything, facetSlot: Schema.monthSlot,
       sortSlot: request.sort == .date ? Schema.dateSlot : nil, collapseSlot: request.allVersions ? nil : Schema.groupSlot)
     let total = mset.uncollapsedMatches
-    let depth = reranks ? try rerankDepth(mset) : 0
-    var ranked = try (0..<mset.count).map { index in
-      let found = index < depth ? try matches(mset, index, plan: builder.plan) : nil
-      let weight = try mset.weight(at: index)
-      let score = found.map { PassageScore.combined(score: weight, hits: $0) } ?? weight
-      return (index: index, score: score, hits: found)
-    }
-    if reranks {
-      let head = ranked.prefix(depth).enumerated().sorted { a, b in
-        a.element.score != b.element.score ? a.element.score > b.element.score : a.offset < b.offset
-      }.map(\.element)
-      ranked = head + ranked.dropFirst(depth)
-      ranked = Array(ranked.dropFirst(request.offset).prefix(request.limit))
-    }
+    var ranked = try Reranking.order(
+      mset, depth: reranks ? try Reranking.depth(mset) : 0, wanted: request.offset + request.limit,
+      parts: builder.plan.groups.count
+    ) { try matches(mset, $0, plan: builder.plan) }
+    if reranks { ranked = Array(ranked.dropFirst(request.offset).prefix(request.limit)) }
     var hits = try ranked.enumerated().map { n, entry in
       try hit(
         mset, entry.index, rank: request.offset + n + 1, score: entry.score,
@@ -200,20 +191,9 @@ public final class SearchIndex {
       months: MonthFacets.counts(from: try mset.facetCounts(), total: total))
   }
 
-  /// `PassageScore.depth`, or more so that candidates tied with the last one are reranked too
-  /// (which of tied documents Xapian lists first differs between one index and shards).
-  private func rerankDepth(_ mset: XapianMSet) throws -> Int {
-    var depth = min(PassageScore.depth, mset.count)
-    guard depth > 0 else { return 0 }
-    let last = try mset.weight(at: depth - 1)
-    let limit = min(mset.count, PassageScore.depth + PassageScore.tieSlack)  // the same head whatever the page
-    while depth < limit, try mset.weight(at: depth) == last { depth += 1 }
-    return depth
-  }
-
   /// Where the query's parts matched in the dispatch at `index`: from its position lists, or
-  /// with remote shards from its stored text (a position list is a round trip there, and the
-  /// fetched page brings the text).
+  /// with remote shards from its stored text (each position list is a round trip there, the
+  /// text one for all the terms).
   private func matches(_ mset: XapianMSet, _ index: Int, plan: MatchPlan) throws -> PassageChooser.Hits {
     let terms = plan.positionTerms
     guard !terms.isEmpty else { return PassageChooser.hits(plan: plan, termPositions: [:]) }

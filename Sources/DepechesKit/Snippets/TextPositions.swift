@@ -1,8 +1,8 @@
 /// Term positions found again from a dispatch's stored text, the way `DocumentBuilder` wrote
 /// them: the title's words from `Schema.titleStartPosition` (with their title-field terms),
 /// each passage's from its stored start. Over Xapian's remote backend each position list is a
-/// round trip, and the reranking asks for those of every term in every candidate; the stored
-/// text comes with the page's documents, which Xapian fetches in one pipelined exchange.
+/// round trip, and the reranking asks for those of every term of every candidate; the stored
+/// text is one document read per candidate, whatever the number of terms.
 enum TextPositions {
   /// The positions of each of `terms` in `stored` (whose passages must all be decoded), by
   /// term; a term that does not occur has no entry, as with the position lists.
