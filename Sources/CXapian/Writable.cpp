@@ -109,6 +109,28 @@ int cx_writable_metadata_keys(cx_writable *db, const char *prefix, const char *a
   });
 }
 
+int cx_writable_metadata_entries(cx_writable *db, const char *prefix, const char *after,
+                                 uint32_t max, cx_buffer *out, cx_error *error) {
+  return guarded(error, [&] {
+    Xapian::TermIterator it = db->db.metadata_keys_begin(prefix);
+    const Xapian::TermIterator end = db->db.metadata_keys_end(prefix);
+    if (*after != '\0') {
+      it.skip_to(after);
+      if (it != end && *it == after) ++it;
+    }
+    std::string packed;
+    for (uint32_t n = 0; it != end && n < max; ++it, ++n) {
+      const std::string key = *it;
+      const std::string value = db->db.get_metadata(key);
+      put_u32(packed, static_cast<uint32_t>(key.size()));
+      packed += key;
+      put_u32(packed, static_cast<uint32_t>(value.size()));
+      packed += value;
+    }
+    fill(out, packed);
+  });
+}
+
 int cx_writable_doccount(cx_writable *db, uint32_t *out, cx_error *error) {
   return guarded(error, [&] { *out = db->db.get_doccount(); });
 }

@@ -238,6 +238,11 @@ int cx_writable_metadata(cx_writable *db, const char *key, cx_buffer *out, cx_er
  *  (a million keys at once would be tens of MB). */
 int cx_writable_metadata_keys(cx_writable *db, const char *prefix, const char *after,
                               uint32_t max, cx_buffer *out, cx_error *error);
+/** Like cx_writable_metadata_keys, with each key's value: a u32 length and the key's bytes,
+ *  then the value's. One ordered sweep: looking each key up again would be a B-tree search
+ *  per key (a random read per remembered file at a million). */
+int cx_writable_metadata_entries(cx_writable *db, const char *prefix, const char *after,
+                                 uint32_t max, cx_buffer *out, cx_error *error);
 /** Number of documents: whether an index is fresh, and the indexing summary. */
 int cx_writable_doccount(cx_writable *db, uint32_t *out, cx_error *error);
 /** Commits every change so far, atomically: once per batch (nothing else commits: Xapian's

@@ -41,10 +41,12 @@ public struct Dispatch: Equatable, Sendable {
   /// 16 hex digits of a 64-bit FNV-1a hash, stable across runs and machines.
   public static func makeID(absolutePath: String, item: String? = nil) -> String {
     let key = item.map { absolutePath + "#" + $0 } ?? absolutePath
-    let hash = fnv1a64(key.utf8)
-    let hex = String(hash, radix: 16)
+    let hex = String(fnv1a64(key.utf8), radix: 16)
     return String(repeating: "0", count: 16 - hex.count) + hex
   }
+
+  /// The number whose 16 hex digits `makeID(absolutePath:)` spells (so ids sort as these do).
+  static func idNumber(absolutePath: String) -> UInt64 { fnv1a64(absolutePath.utf8) }
 }
 
 /// A calendar date (proleptic Gregorian), always valid.

@@ -59,7 +59,8 @@ final class VersionGrouper {
     for (database, docids) in written.enumerated() {
       for docid in docids { _ = touched.insert(Place(database: database, docid: docid)) }
     }
-    var queue = try compareBands(touching: touched)
+    // Nothing written, nothing to compare: no sweep of every band term.
+    var queue = written.allSatisfy(\.isEmpty) ? [] : try compareBands(touching: touched)
     let nothing = PlaceSet(databases: databases.count)
     for record in removed { queue += try holders(of: record.signature.bandKeys, skipping: nothing).map(\.place) }
     try link(from: queue, done: touched)

@@ -123,40 +123,11 @@ final class BatchWriter {
     return FileReport(path: item.file.displayPath, outcome: outcome, warnings: item.warnings)
   }
 
-  /// Removes the dispatches of files under `roots` that were indexed before and are gone now,
-  /// but for those at or below a path of `unreadable` (a folder that could not be listed:
-  /// its files may all be there still).
-  func removeMissing(
-    seen: (String) -> Bool, roots: [String], unreadable: [String] = [], keysPerPage: Int = BatchWriter.keysPerPage
-  ) throws -> [FileReport] {
-    var reports: [FileReport] = []
-    let cwd = FileManager.default.currentDirectoryPath
-    var missing: [(key: String, path: String)] = []
-    var after = ""
-    while true {
-      let keys = try db.metadataKeys(prefix: Schema.fileStatePrefix, after: after, max: keysPerPage)
-      for key in keys {
-        guard let state = FileState(decoding: try db.metadata(key: key)),
-          !seen(state.absolutePath),
-          BatchWriter.isAt(state.absolutePath, orBelowAnyOf: roots),
-          !BatchWriter.isAt(state.absolutePath, orBelowAnyOf: unreadable)
-        else { continue }
-        missing.append((key, state.absolutePath))
-      }
-      guard keys.count == keysPerPage, let last = keys.last else { break }
-      after = last
-    }
-    // Deleted once the keys are read: a page is read from the database as it stands.
-    for (key, path) in missing {
-      try deleteDocuments(ofPath: path)
-      try db.setMetadata(key: key, value: "")
-      reports.append(FileReport(path: FileWalker.display(path, workingDirectory: cwd), outcome: .removed))
-    }
-    return reports
+  /// Deletes a file's dispatches and its state (`key`), in the next commit.
+  func forget(path: String, key: String) throws {
+    try deleteDocuments(ofPath: path)
+    try db.setMetadata(key: key, value: "")
   }
-
-  /// Remembered files' keys read at a time by `removeMissing`: bounded memory at a million.
-  static let keysPerPage = 10_000
 
   /// True when `path` is one of `folders` or inside one.
   static func isAt(_ path: String, orBelowAnyOf folders: [String]) -> Bool {

@@ -105,17 +105,18 @@ struct Walk {
         unreadable(folder, kind: "folder not read", code, folder: true)
         continue
       }
+      let patterns = ignores.patterns(applyingIn: folder.text)
+      let number = listing.fileList.number(ofFolder: folder)
       for entry in entries {
-        let path = folder.appending(entry.name)
         if entry.kind == .folder {
-          folders.append(path)
+          folders.append(folder.appending(entry.name))
           continue
         }
-        guard !ignores.ignores(name: PathBytes.text(entry.name).text, in: folder.text) else { continue }
+        guard !IgnoreRules.matches(patterns, name: entry.name) else { continue }
         switch entry.kind {
-        case .file: file(folder, name: entry.name)
-        case .link: skip(path, FolderEntries.linkReason(path))
-        case .other(let reason): skip(path, reason)
+        case .file: file(folder, number: number, name: entry.name)
+        case .link: skip(folder.appending(entry.name), FolderEntries.linkReason(folder.appending(entry.name)))
+        case .other(let reason): skip(folder.appending(entry.name), reason)
         case .folder: break
         }
       }
@@ -124,20 +125,26 @@ struct Walk {
 
   /// A regular file (or what a given path names), `name` in `folder`, examined with `stat`.
   mutating func file(_ folder: PathBytes, name: [UInt8]) {
-    let path = folder.appending(name)
+    file(folder, number: listing.fileList.number(ofFolder: folder), name: name)
+  }
+
+  /// A file of the folder numbered `number` in the list; its path is made only to be reported.
+  private mutating func file(_ folder: PathBytes, number: UInt32, name: [UInt8]) {
     var info = stat()
-    guard path.withCString({ stat($0, &info) }) == 0 else {
+    let separator: [UInt8] = folder.bytes == [0x2F] ? [] : [0x2F]
+    let path = (folder.bytes + separator + name + [0]).map { CChar(bitPattern: $0) }
+    guard stat(path, &info) == 0 else {
       let code = errno
-      unreadable(path, kind: "cannot examine", code)
+      unreadable(folder.appending(name), kind: "cannot examine", code)
       return
     }
     let type = info.st_mode & S_IFMT
     guard type == S_IFREG else {
-      skip(path, FolderEntries.reason(forType: type) ?? "not a regular file")
+      skip(folder.appending(name), FolderEntries.reason(forType: type) ?? "not a regular file")
       return
     }
     let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-    listing.fileList.append(folder: folder, name: name, size: Int(info.st_size), modificationTime: mtime)
+    listing.fileList.append(folderNumber: number, name: name, size: Int(info.st_size), modificationTime: mtime)
   }
 
   /// Records an entry that could not be read: skipped, and protected from removal.
@@ -160,16 +167,24 @@ struct IgnoreRules {
 
   init(root: String) { self.root = root }
 
-  /// True when a pattern of the file's folder, or of a folder above it up to the root, matches
-  /// the file's name.
-  mutating func ignores(name: String, in fileFolder: String) -> Bool {
+  /// The patterns that apply to the files of `fileFolder`: its own and those of every folder
+  /// above it up to the root (read once per folder, not per file).
+  mutating func patterns(applyingIn fileFolder: String) -> [String] {
     var folder = fileFolder
+    var patterns: [String] = []
     while folder.hasPrefix(root) {
-      if rules(of: folder).contains(where: { fnmatch($0, name, 0) == 0 }) { return true }
+      patterns += rules(of: folder)
       if folder == root { break }
       folder = (folder as NSString).deletingLastPathComponent
     }
-    return false
+    return patterns
+  }
+
+  /// True when one of `patterns` matches the name.
+  static func matches(_ patterns: [String], name: [UInt8]) -> Bool {
+    guard !patterns.isEmpty else { return false }
+    let text = PathBytes.text(name).text
+    return patterns.contains { fnmatch($0, text, 0) == 0 }
   }
 
   private mutating func rules(of folder: String) -> [String] {

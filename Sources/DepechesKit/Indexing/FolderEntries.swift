@@ -96,19 +96,19 @@ enum FolderEntries {
         Array(raw.prefix { $0 != 0 })
       }
       guard name.first != 0x2E else { continue }
-      out.append(Entry(name: name, kind: kind(Int32(entry.pointee.d_type), folder.appending(name))))
+      out.append(Entry(name: name, kind: kind(Int32(entry.pointee.d_type), folder, name)))
     }
   }
 
   /// The kind of an entry from its `d_type`, or from `lstat` when the file system leaves it unknown.
-  private static func kind(_ type: Int32, _ path: PathBytes) -> Kind {
+  private static func kind(_ type: Int32, _ folder: PathBytes, _ name: [UInt8]) -> Kind {
     switch type {
     case Int32(DT_REG): return .file
     case Int32(DT_DIR): return .folder
     case Int32(DT_LNK): return .link
     case Int32(DT_UNKNOWN):
       var info = stat()
-      guard path.withCString({ lstat($0, &info) }) == 0 else { return .other("cannot examine: " + FileBytes.describe(errno)) }
+      guard folder.appending(name).withCString({ lstat($0, &info) }) == 0 else { return .other("cannot examine: " + FileBytes.describe(errno)) }
       return kind(ofType: info.st_mode & S_IFMT)
     default:
       return kind(ofType: typeBits(d_type: type))

@@ -52,10 +52,10 @@ public final class Indexer {
     let layout = try IndexLayout.resolve(options.indexPath, requested: options.shards)
     let mains = try openWriters(layout, synonyms: synonyms)
     ParallelParts.removeLeftovers(of: layout)
-    let (toRead, unchanged) = try partition(files, stateOf: { file in
-      let writer = mains[layout.shard(forPath: file.absolutePath)]
-      return try writer.guarded { try writer.state(of: file) }
-    })
+    let sweep = try FileSweep(
+      files, databases: mains, shard: layout.shard(forKeyNumber:), force: options.force, roots: roots(),
+      unreadable: listing.unreadable)
+    let (toRead, unchanged) = (sweep.toRead, sweep.unchanged)
     let bytesToRead = toRead.totalSize
     let ledger = Ledger(files: files.count, unchanged: unchanged, bytesToRead: bytesToRead, onFile: onFile, onProgress: onProgress) {
       [clock] in Indexer.seconds(clock.now - start)
@@ -81,7 +81,7 @@ public final class Indexer {
       FreedMemory.release()   // the lanes' batches, before the single-threaded phases
       // A fresh index remembers no file from before this run: none can be missing.
       if !fresh && !ledger.summary.interrupted && !options.keepMissing {
-        try removeMissing(listing, writers: mains, ledger: ledger)
+        try removeMissing(sweep.missing, writers: mains, ledger: ledger)
       }
       // Versions are grouped once everything is written (parts cannot see each other before).
       try writers[0].guarded { try VersionGrouper.regroup(writers: writers) }
@@ -121,12 +121,9 @@ public final class Indexer {
 
   /// Removes the dispatches of files under the roots that are gone (never of what could not
   /// be read: see `FileListing.unreadable`).
-  private func removeMissing(_ listing: FileListing, writers: [BatchWriter], ledger: Ledger) throws {
-    let files = listing.fileList
-    for writer in writers {
-      let removed = try writer.guarded {
-        try writer.removeMissing(seen: files.contains(absolutePath:), roots: roots(), unreadable: listing.unreadable)
-      }
+  private func removeMissing(_ missing: [[FileSweep.Missing]], writers: [BatchWriter], ledger: Ledger) throws {
+    for (writer, gone) in zip(writers, missing) {
+      let removed = try writer.remove(gone)
       ledger.summary.removed += removed.count
       removed.forEach(ledger.onFile)
     }
@@ -138,26 +135,6 @@ public final class Indexer {
 
   static func seconds(_ d: Duration) -> Double {
     Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-  }
-
-  /// Splits files into those to read and the count of unchanged ones (same size and time).
-  private func partition(_ files: FileList, stateOf: (FoundFile) throws -> FileState?) throws -> (FilesToWrite, Int) {
-    var positions: [UInt32] = []
-    var previousStates: [UInt32: FileState] = [:]
-    var unchanged = 0
-    for k in 0..<files.count {
-      let file = files.file(at: k)
-      let previous = try stateOf(file)
-      if !options.force, let previous, previous.size == file.size,
-        previous.modificationTime == file.modificationTime
-      {
-        unchanged += 1
-      } else {
-        positions.append(UInt32(k))
-        if let previous { previousStates[UInt32(k)] = previous }
-      }
-    }
-    return (FilesToWrite(list: files, positions: positions, previous: previousStates), unchanged)
   }
 
   private func roots() -> [String] {

@@ -31,11 +31,27 @@ struct FileState: Equatable {
   }
 
   init?(decoding text: String) {
-    let parts = text.split(separator: "\t", maxSplits: 4, omittingEmptySubsequences: false)
-    guard parts.count == 5, let size = Int(parts[0]), let time = Int64(parts[1]),
-      let hash = UInt64(parts[2], radix: 16), let count = Int(parts[3])
+    // Four tab-ended numbers, then the path (which may hold tabs): read in place, since a
+    // daily run decodes the state of every remembered file.
+    var rest = Substring(text)
+    func number() -> Substring? {
+      guard let tab = rest.utf8.firstIndex(of: 0x09) else { return nil }
+      defer { rest = rest[rest.utf8.index(after: tab)...] }
+      return rest[..<tab]
+    }
+    guard let size = number().flatMap({ Int($0) }), let time = number().flatMap({ Int64($0) }),
+      let hash = number().flatMap({ UInt64($0, radix: 16) }), let count = number().flatMap({ Int($0) })
     else { return nil }
-    self.init(absolutePath: String(parts[4]), size: size, modificationTime: time, hash: hash, dispatchCount: count)
+    self.init(absolutePath: String(rest), size: size, modificationTime: time, hash: hash, dispatchCount: count)
+  }
+
+  /// The number whose hex digits end a file's key, for sorting files in the order of their keys.
+  static func keyNumber(forPath absolutePath: String) -> UInt64 { Dispatch.idNumber(absolutePath: absolutePath) }
+
+  /// The number a key made by `key(forPath:)` ends with (nil for any other key).
+  static func keyNumber(ofKey key: String) -> UInt64? {
+    guard key.hasPrefix(Schema.fileStatePrefix) else { return nil }
+    return UInt64(key.dropFirst(Schema.fileStatePrefix.count), radix: 16)
   }
 
   /// FNV-1a 64 of bytes.

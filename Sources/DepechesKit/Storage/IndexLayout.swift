@@ -68,6 +68,9 @@ public struct IndexLayout: Equatable, Sendable {
   /// The shard that holds the dispatches of a file: a stable hash of its path.
   func shard(forPath absolutePath: String) -> Int {
     guard shardCount > 1 else { return 0 }
-    return Int(UInt64(FileState.fileKey(absolutePath), radix: 16)! % UInt64(shardCount))
+    return shard(forKeyNumber: FileState.keyNumber(forPath: absolutePath))
   }
+
+  /// The shard of the file whose key number (`FileState.keyNumber`) this is.
+  func shard(forKeyNumber number: UInt64) -> Int { Int(number % UInt64(shardCount)) }
 }

@@ -113,6 +113,16 @@ final class XapianWritable {
     return unpackStrings(try reading { cx_writable_metadata_keys(handle, prefix, after, limit, &$0, $1) })
   }
 
+  /// Up to `max` metadata entries (key and value) whose keys start with `prefix` and sort
+  /// after `after`, in key order: a page of one ordered sweep.
+  func metadataEntries(prefix: String, after: String = "", max: Int) throws -> [(key: String, value: String)] {
+    let limit = UInt32(clamping: max)
+    var reader = Unpacker(try reading { cx_writable_metadata_entries(handle, prefix, after, limit, &$0, $1) })
+    var entries: [(key: String, value: String)] = []
+    while !reader.isAtEnd, let key = reader.string(), let value = reader.string() { entries.append((key, value)) }
+    return entries
+  }
+
   func documentCount() throws -> Int {
     var n: UInt32 = 0
     try call { cx_writable_doccount(handle, &n, $0) }
