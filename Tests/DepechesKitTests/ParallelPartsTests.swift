@@ -40,6 +40,26 @@ import Testing
     #expect(again.unchanged == again.files - again.skipped.count && again.added == 0)
   }
 
+  /// A part's deferred spelling counts, written a few words per commit at its end, give the
+  /// suggestions that counts written with every batch give.
+  @Test func deferredSpellingsWrittenInSlicesSuggestAsSpellingsWrittenWithTheirBatch() throws {
+    let folder = TemporaryFolder()
+    let files = try FileWalker.files(under: [packageRoot + "/seeds"])
+    let preparer = FilePreparer(maxFileSize: DocumentReader.defaultMaxFileSize, force: false)
+    for (name, defers) in [("Batch", false), ("Slices", true)] {
+      let path = folder.path + "/" + name
+      let writer = BatchWriter(
+        db: try IndexLocation.openForWriting(path), indexPath: path, batchSize: 4, defersSpellings: defers, spellingsPerCommit: 7)
+      try writer.prepareSchema(synonyms: SynonymTable.builtIn)
+      for file in files { _ = try writer.write(preparer.prepare(file, previous: nil)) }
+      try writer.commit()
+    }
+    let typos = ["Bayraktr", "négociatoins", "Arménei", "Erevna", "cesez", "bombardemnet", "Azerbaïdjan", "frontiere"]
+    let suggested = try typos.map { try SearchIndex(paths: [folder.path + "/Slices"]).search(SearchRequest(query: $0)).suggestion }
+    #expect(suggested.compactMap { $0 }.count >= 4, "\(suggested)")
+    #expect(try typos.map { try SearchIndex(paths: [folder.path + "/Batch"]).search(SearchRequest(query: $0)).suggestion } == suggested)
+  }
+
   @Test(arguments: [1, 2])
   func aTrailingSlashStillWritesBesideTheIndex(workers: Int) throws {
     let folder = TemporaryFolder()

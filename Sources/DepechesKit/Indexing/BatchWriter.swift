@@ -12,10 +12,16 @@ final class BatchWriter {
   private var spellings = WordTable<Int>()
   /// True when spelling counts may wait past batch commits (see `init`).
   private let defersSpellings: Bool
+  /// Deferred spelling counts written per commit (`deferredSpellingsPerCommit`).
+  private let spellingsPerCommit: Int
 
   /// Deferred spelling counts are written at a batch commit once this many words wait
   /// (bounded memory: a word costs about 60 bytes here, and each lane of a run defers its own).
   static let maxDeferredSpellings = 150_000
+  /// Deferred spelling counts go to Xapian this many words per commit: Xapian holds a commit's
+  /// spelling changes (each word's n-gram lists, about 0.8 KB a word) in memory until it ends,
+  /// so a part's whole deferral in one commit added 31 MB at the very end of a first run.
+  static let deferredSpellingsPerCommit = 5_000
   /// Stem → exact forms, and exact term → stems (see `Schema`).
   private let stemForms = WordSetWriter(prefix: Schema.stemFormsPrefix)
   private let nameForms = WordSetWriter(prefix: Schema.nameSkeletonPrefix)
@@ -27,15 +33,16 @@ final class BatchWriter {
   ///
   /// With `defersSpellings` (only for a scratch part, which a crash throws away whole), the
   /// spelling counts are written at the final `commit()` (or when `maxDeferredSpellings` words
-  /// wait) rather than at every batch: Xapian reads and rewrites each word's entry at every
+  /// wait), `spellingsPerCommit` words per commit, rather than at every batch: Xapian reads and rewrites each word's entry at every
   /// commit that touches it, so once per run instead of once per batch saves that work.
   /// Elsewhere they must be committed with their documents, or a crash would lose them.
   init(
     db: XapianWritable, indexPath: String, batchSize: Int, byteLimit: Int = WriterLanes.batchByteLimit,
-    defersSpellings: Bool = false
+    defersSpellings: Bool = false, spellingsPerCommit: Int = BatchWriter.deferredSpellingsPerCommit
   ) {
     self.db = db
     self.defersSpellings = defersSpellings
+    self.spellingsPerCommit = max(1, spellingsPerCommit)
     self.indexPath = indexPath
     self.batchSize = max(1, batchSize)
     self.byteLimit = max(1, byteLimit)
@@ -170,15 +177,35 @@ final class BatchWriter {
     let serialised = spellingsToo && defersSpellings
     if serialised { BatchWriter.deferredSpellingCommit.lock() }
     defer { if serialised { BatchWriter.deferredSpellingCommit.unlock() } }
-    if spellingsToo {
-      try db.addSpellings(zip(spellings.keys, spellings.values).filter { $0.1 != 0 })
-      spellings.removeAll()
-    }
     try stemForms.flush(db: db)
     try nameForms.flush(db: db)
     try termStems.flush(db: db)
+    if spellingsToo {
+      let counts = zip(spellings.keys, spellings.values).filter { $0.1 != 0 }
+      spellings.removeAll()
+      if defersSpellings {
+        try commitDeferred(counts)
+      } else {
+        try db.addSpellings(counts)
+      }
+    }
     try db.commit()
     filesInBatch = 0
     bytesInBatch = 0
+  }
+
+  /// Commits the batch on its own, then the deferred counts a slice at a time (a scratch part
+  /// may commit in as many steps as it likes: only the merged whole is ever read); the last
+  /// slice is left for the caller's commit.
+  private func commitDeferred(_ counts: [(String, Int)]) throws {
+    try db.commit()
+    var start = 0
+    while counts.count - start > spellingsPerCommit {
+      let end = start + spellingsPerCommit
+      try db.addSpellings(Array(counts[start..<end]))
+      try db.commit()
+      start = end
+    }
+    try db.addSpellings(Array(counts[start...]))
   }
 }

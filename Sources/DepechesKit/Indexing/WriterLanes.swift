@@ -25,8 +25,8 @@ final class WriterLanes: @unchecked Sendable {
   /// Input bytes that several writers filling together hold in their batches (a first run's
   /// parts, an index's shards, whose files are spread by a hash of the path): their batches
   /// fill at the same pace, so memory peaks with all of them full (Xapian buffers about 18
-  /// bytes per input byte; 9 MB keeps a run of a million files under 300 MB of RSS).
-  static let sharedByteLimit = 9_000_000
+  /// bytes per input byte; with 9 MB a first run of a million files peaked at 317 MB).
+  static let sharedByteLimit = 8_000_000
   /// Input bytes after which one of `writers` writers commits its batch: a first run's parts
   /// and an index's shards fill together and share `sharedByteLimit`; a lone database's
   /// writer has `batchByteLimit`.
