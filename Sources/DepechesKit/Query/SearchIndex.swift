@@ -198,7 +198,7 @@ public final class SearchIndex {
     let terms = plan.positionTerms
     guard !terms.isEmpty else { return PassageChooser.hits(plan: plan, termPositions: [:]) }
     if hasRemoteShards {
-      let stored = try storedDispatch(mset, index)
+      let stored = try mset.storedDispatch(at: index)
       return PassageChooser.hits(plan: plan, termPositions: TextPositions.of(terms, in: stored, analyzer: analyzer))
     }
     let lists = try db.positions(docid: try mset.docid(at: index), terms: terms)
@@ -207,27 +207,15 @@ public final class SearchIndex {
     return PassageChooser.hits(plan: plan, termPositions: byTerm)
   }
 
-  /// The whole stored dispatch at `index`, every passage decoded.
-  private func storedDispatch(_ mset: XapianMSet, _ index: Int) throws -> StoredDispatch {
-    guard let stored = try StoredDispatch(decoding: try mset.value(at: index, slot: Schema.storedSlot)) else {
-      throw DepechesError.xapian(kind: .corrupt, message: "document \(try mset.docid(at: index)) was not written by depeches")
-    }
-    return stored
-  }
-
   private func hit(
     _ mset: XapianMSet, _ index: Int, rank: Int, score: Double, hits: PassageChooser.Hits, plan: MatchPlan,
     passages wanted: Int
   ) throws -> SearchHit {
-    let docid = try mset.docid(at: index)
     var chosen = [0]
-    let decoded = try StoredDispatch(decoding: try mset.value(at: index, slot: Schema.storedSlot), onlyPassages: { starts in
+    let stored = try mset.storedDispatch(at: index) { starts in
       let ranked = PassageChooser.ranked(hits: hits, passageStarts: starts, limit: max(1, wanted))
       chosen = ranked.isEmpty ? [0] : ranked
       return chosen
-    })
-    guard let stored = decoded else {
-      throw DepechesError.xapian(kind: .corrupt, message: "document \(docid) was not written by depeches")
     }
     let maker = SnippetMaker(analyzer: analyzer, stems: stems)
     let snippets = chosen.map { maker.snippet(of: stored, passage: $0, hits: hits, plan: plan) }

@@ -48,9 +48,7 @@ extension SearchIndex {
         checkAtLeast: 0, facetSlot: nil)
       guard lookup.count > 0 else { return nil }
       let docid = try lookup.docid(at: 0)
-      guard var dispatch = try StoredDispatch(decoding: try lookup.value(at: 0, slot: Schema.storedSlot))?.dispatch else {
-        throw DepechesError.xapian(kind: .corrupt, message: "document \(docid) was not written by depeches")
-      }
+      var dispatch = try lookup.storedDispatch(at: 0).dispatch
       dispatch.passages = []
       let terms = try expandTerms(of: docid)
       var search = SearchRequest(query: terms.joined(separator: " "), limit: request.limit, since: request.since, until: request.until)

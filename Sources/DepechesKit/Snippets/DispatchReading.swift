@@ -26,10 +26,7 @@ extension SearchIndex {
       database: db, query: try XapianQuery.term(Schema.idTerm(id)), offset: 0, limit: 1, checkAtLeast: 0,
       facetSlot: nil)
     guard mset.count > 0 else { return nil }
-    let docid = try mset.docid(at: 0)
-    guard let stored = try StoredDispatch(decoding: try mset.value(at: 0, slot: Schema.storedSlot)) else {
-      throw DepechesError.xapian(kind: .corrupt, message: "document \(docid) was not written by depeches")
-    }
+    let stored = try mset.storedDispatch(at: 0)
     let passages = stored.dispatch.passages
     var reading = DispatchReading(
       dispatch: stored.dispatch, titleHighlights: [], highlights: passages.map { _ in [] }, bestPassage: nil)

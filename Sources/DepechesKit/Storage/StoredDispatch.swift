@@ -140,3 +140,15 @@ public struct StoredDispatch: Equatable, Sendable {
     }
   }
 }
+
+extension XapianMSet {
+  /// The stored dispatch of the match at `index`, with only the passages `onlyPassages` picks
+  /// from their starts when it is given. A document without one was not written by depeches:
+  /// the index is corrupt, and says which document.
+  func storedDispatch(at index: Int, onlyPassages: (([Int]) -> [Int])? = nil) throws -> StoredDispatch {
+    guard let stored = try StoredDispatch(decoding: try value(at: index, slot: Schema.storedSlot), onlyPassages: onlyPassages) else {
+      throw DepechesError.xapian(kind: .corrupt, message: "document \(try docid(at: index)) was not written by depeches")
+    }
+    return stored
+  }
+}
