@@ -1,3 +1,5 @@
+import DepechesFormat
+
 /// A piece of HTML that is safe to send: its literal parts were written here, and everything
 /// interpolated into it as a `String` is escaped (`&`, `<`, `>`, `"`, `'`). Every attribute
 /// in the templates is double-quoted, so the same escaping serves text and attribute values;
@@ -30,22 +32,9 @@ struct HTML: ExpressibleByStringInterpolation, Sendable {
     mutating func appendInterpolation(_ pieces: [HTML]) { for piece in pieces { markup += piece.markup } }
   }
 
-  /// `text` with the characters that mean something in HTML written as references.
-  static func escape(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
-  }
+  /// `text` with the characters that mean something in HTML written as references, and the
+  /// controls no page should show made harmless (`MarkupText.escaped`, the feed's escape too).
+  static func escape(_ text: String) -> String { MarkupText.escaped(text) }
 
   /// `text` escaped, with each of `highlights` (half-open Unicode scalar ranges, in order, not
   /// overlapping, as the engine gives them) inside `<mark>`.

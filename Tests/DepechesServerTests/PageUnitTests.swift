@@ -8,7 +8,8 @@ import Testing
 /// configuration handed over by `depeches serve`.
 @Suite struct PageUnitTests {
   @Test func textIsEscapedForTextAndQuotedAttributes() {
-    #expect(HTML.escape("<a href=\"x\" title='y'>&amp;</a>") == "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;")
+    #expect(HTML.escape("<a href=\"x\" title='y'>&amp;</a>") == "&lt;a href=&quot;x&quot; title=&apos;y&apos;&gt;&amp;amp;&lt;/a&gt;")
+    #expect(HTML.escape("a\u{1B}[31mb\tc\u{85}") == "a\u{FFFD}[31mb&#x9;c&#x85;")
     let value = "\"><script>"
     let html: HTML = "<input value=\"\(value)\">"
     #expect(html.markup == "<input value=\"&quot;&gt;&lt;script&gt;\">")
