@@ -1,3 +1,33 @@
+/// The one walk over bytes that should be UTF-8 and may not be: each valid scalar with its
+/// length, each invalid sequence with its offset and length (Unicode's maximal subparts, as
+/// decoding with replacement counts them). The census below and a path's shown form use it.
+enum UTF8Walk {
+  /// What the walk finds next.
+  enum Piece {
+    case scalar(Unicode.Scalar, length: Int)
+    case invalid(offset: Int, length: Int)
+  }
+
+  /// Calls `body` with each piece of `bytes` in order (offsets from the first byte).
+  static func forEach<Bytes: Sequence>(in bytes: Bytes, _ body: (Piece) -> Void) where Bytes.Element == UInt8 {
+    var parser = Unicode.UTF8.ForwardParser()
+    var iterator = bytes.makeIterator()
+    var offset = 0
+    while true {
+      switch parser.parseScalar(from: &iterator) {
+      case .valid(let encoded):
+        body(.scalar(Unicode.UTF8.decode(encoded), length: encoded.count))
+        offset += encoded.count
+      case .error(let length):
+        body(.invalid(offset: offset, length: length))
+        offset += length
+      case .emptyInput:
+        return
+      }
+    }
+  }
+}
+
 /// How much of a byte string that is not valid UTF-8 is: valid multi-byte sequences against
 /// invalid ones, in one pass.
 ///
@@ -18,22 +48,17 @@ struct UTF8Census {
   static let validPerInvalid = 8
 
   init(_ bytes: ArraySlice<UInt8>) {
-    var parser = Unicode.UTF8.ForwardParser()
-    var iterator = bytes.makeIterator()
-    var offset = 0
-    while true {
-      switch parser.parseScalar(from: &iterator) {
-      case .valid(let encoded):
-        if encoded.count > 1 { multibyte += 1 }
-        offset += encoded.count
-      case .error(let length):
+    var multibyte = 0, invalid = 0, firstInvalid = 0
+    UTF8Walk.forEach(in: bytes) { piece in
+      switch piece {
+      case .scalar(_, let length):
+        if length > 1 { multibyte += 1 }
+      case .invalid(let offset, _):
         if invalid == 0 { firstInvalid = offset }
         invalid += 1
-        offset += length
-      case .emptyInput:
-        return
       }
     }
+    (self.multibyte, self.invalid, self.firstInvalid) = (multibyte, invalid, firstInvalid)
   }
 
   /// True when the bytes are UTF-8 but for a few invalid sequences.

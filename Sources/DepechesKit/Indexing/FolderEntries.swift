@@ -36,21 +36,15 @@ struct PathBytes {
   static func text(_ bytes: [UInt8]) -> (text: String, isUTF8: Bool) {
     if let text = String(validating: bytes, as: UTF8.self) { return (text, true) }
     var out = String.UnicodeScalarView()
-    var parser = Unicode.UTF8.ForwardParser()
-    var iterator = bytes.makeIterator()
-    var offset = 0
-    while true {
-      switch parser.parseScalar(from: &iterator) {
-      case .valid(let encoded):
-        out.append(Unicode.UTF8.decode(encoded))
-        offset += encoded.count
-      case .error(let length):
+    UTF8Walk.forEach(in: bytes) { piece in
+      switch piece {
+      case .scalar(let scalar, _):
+        out.append(scalar)
+      case .invalid(let offset, let length):
         for byte in bytes[offset..<(offset + length)] { out.append(contentsOf: ("\\x" + hex(byte)).unicodeScalars) }
-        offset += length
-      case .emptyInput:
-        return (String(out), false)
       }
     }
+    return (String(out), false)
   }
 
   private static func hex(_ byte: UInt8) -> String {
