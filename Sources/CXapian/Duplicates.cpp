@@ -55,16 +55,17 @@ int cx_writable_prefix_buckets(cx_writable *const *dbs, size_t ndbs, const char 
                                uint32_t max_holders, size_t max_postings, cx_buffer *out,
                                cx_error *error) {
   return guarded(error, [&] {
-    std::vector<Xapian::TermIterator> terms;
+    std::vector<Xapian::TermIterator> terms, ends;
     const std::string start(after, after_len);
     for (size_t i = 0; i < ndbs; ++i) {
       terms.push_back(dbs[i]->db.allterms_begin(prefix));
+      ends.push_back(dbs[i]->db.allterms_end(prefix));
       if (!start.empty()) {
         terms[i].skip_to(start);
-        if (terms[i] != dbs[i]->db.allterms_end(prefix) && *terms[i] == start) ++terms[i];
+        if (terms[i] != ends[i] && *terms[i] == start) ++terms[i];
       }
     }
-    auto live = [&](size_t i) { return terms[i] != dbs[i]->db.allterms_end(prefix); };
+    auto live = [&](size_t i) { return terms[i] != ends[i]; };
     std::string buckets, term = start;
     size_t postings = 0;
     bool ended = false;
