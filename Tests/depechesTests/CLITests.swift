@@ -30,6 +30,23 @@ import Testing
     #expect(json.keys.contains("suggestion"))
   }
 
+  /// With `--quiet`, a clean first run, a run with nothing to do, one that removes a file, and
+  /// a search print nothing on stderr: no stray line from the engine, the runtime or the
+  /// dynamic linker.
+  @Test func quietRunsAndASearchPrintNothingOnStderr() throws {
+    let ws = Workspace()
+    let first = try ws.run("index", "--quiet")
+    #expect(first.status == 0 && first.stderr.isEmpty, "\(first.stderr)")
+    let again = try ws.run("index", "--quiet")
+    #expect(again.status == 0 && again.stderr.isEmpty, "\(again.stderr)")
+    let seed = try #require(try FileManager.default.contentsOfDirectory(atPath: ws.path + "/seeds").first { $0.hasSuffix(".txt") })
+    try FileManager.default.removeItem(atPath: ws.path + "/seeds/" + seed)
+    let removing = try ws.run("index", "--quiet")
+    #expect(removing.status == 0 && removing.stderr.isEmpty, "\(removing.stderr)")
+    let search = try ws.run("search", "Arménie")
+    #expect(search.status == 0 && search.stderr.isEmpty && !search.stdout.isEmpty, "\(search.stderr)")
+  }
+
   @Test func laterPagesContinueTheRanking() throws {
     let ws = Workspace()
     #expect(try ws.run("index", "--quiet").status == 0)

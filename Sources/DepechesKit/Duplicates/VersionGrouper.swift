@@ -60,7 +60,7 @@ final class VersionGrouper {
       for docid in docids { _ = touched.insert(Place(database: database, docid: docid)) }
     }
     // Nothing written, nothing to compare: no sweep of every band term.
-    var queue = written.allSatisfy(\.isEmpty) ? [] : try compareBands(touching: touched)
+    var queue = written.allSatisfy { $0.isEmpty } ? [] : try compareBands(touching: touched)
     let nothing = PlaceSet(databases: databases.count)
     for record in removed { queue += try holders(of: record.signature.bandKeys, skipping: nothing).map(\.place) }
     try link(from: queue, done: touched)
