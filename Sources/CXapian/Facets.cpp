@@ -150,7 +150,7 @@ void count_with_spy(cx_database *db, Xapian::Enquire &enquire, bool collapsing, 
 /// counts of the slot's values over all of them. On local databases, the counts come first
 /// (over the same open revision as the page): from the posting lists, a phrase's matches from
 /// a pass without weights shard by shard (Counting.cpp); then the ranked page alone, among
-/// those matches when the query has phrases (RankFilter.cpp).
+/// those matches when the query has phrases or value ranges (RankFilter.cpp).
 void search_counting(cx_database *db, Xapian::Enquire &enquire, int collapse_slot, const cx_query &query,
                      unsigned slot, uint32_t offset, uint32_t limit, uint32_t check_at_least,
                      cx_mset *result) {
@@ -169,8 +169,9 @@ void search_counting(cx_database *db, Xapian::Enquire &enquire, int collapse_slo
   result->total = counts.total;
   result->groups = collapsing ? counts.groups : counts.total;
   result->facets = counts.facets();
-  // A phrase's positions were checked by the count: the page is ranked among its matches.
-  if (!plain) {
+  // A phrase's positions and a value range's bounds were checked by the count: the page is
+  // ranked among its matches, by the query relaxed of them.
+  if (!plain || query.relaxed) {
     if (auto filtered = filtered_by_matches(query.unphrased, db->parts, std::move(matches)))
       enquire.set_query(*filtered);
   }

@@ -25,18 +25,33 @@ int cx_query_combine(cx_op op, cx_query *const *subqueries, size_t count, unsign
     std::vector<std::shared_ptr<const Shape>> shapes;
     subs.reserve(count);
     unphrased_subs.reserve(count);
-    for (size_t i = 0; i < count; ++i) {
-      subs.push_back(subqueries[i]->query);
-      unphrased_subs.push_back(subqueries[i]->unphrased);
-      shapes.push_back(subqueries[i]->shape);
-    }
     const Xapian::Query::op xop = op_of(op);
+    const bool conjunction = xop == Xapian::Query::OP_AND || xop == Xapian::Query::OP_FILTER;
+    bool relaxed = false;
+    for (size_t i = 0; i < count; ++i) {
+      const cx_query &sub = *subqueries[i];
+      subs.push_back(sub.query);
+      shapes.push_back(sub.shape);
+      if (xop == Xapian::Query::OP_AND_NOT && i > 0) {
+        unphrased_subs.push_back(sub.query);   // negated: relaxing it would drop matches
+        continue;
+      }
+      relaxed = relaxed || sub.relaxed;
+      if (sub.relaxed_to_all && conjunction) continue;   // everything, in an AND: nothing
+      unphrased_subs.push_back(sub.relaxed_to_all ? match_all_weightless() : sub.unphrased);
+    }
     Xapian::Query made(xop, subs.begin(), subs.end(), param);
+    auto shape = Shape::of_op(xop, std::move(shapes), made);
+    if (conjunction && unphrased_subs.empty()) {
+      *out = new cx_query{made, shape, match_all_weightless(), true, true};
+      return;
+    }
     // A phrase is weighed as the AND of its words (Xapian checks positions, adds no weight).
-    Xapian::Query unphrased = xop == Xapian::Query::OP_PHRASE
+    const bool phrase = xop == Xapian::Query::OP_PHRASE;
+    Xapian::Query unphrased = phrase
         ? Xapian::Query(Xapian::Query::OP_AND, unphrased_subs.begin(), unphrased_subs.end())
         : Xapian::Query(xop, unphrased_subs.begin(), unphrased_subs.end(), param);
-    *out = new cx_query{made, Shape::of_op(xop, std::move(shapes), made), unphrased};
+    *out = new cx_query{made, shape, unphrased, relaxed || phrase, false};
   });
 }
 
@@ -62,7 +77,12 @@ int cx_query_value_range(unsigned slot, const char *lower, const char *upper, cx
       q = Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, lo);
     else
       q = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, lo, hi);
-    *out = new cx_query{q, lo.empty() && hi.empty() ? Shape::of_kind(Shape::all) : Shape::of_range(slot, lo, hi), q};
+    if (lo.empty() && hi.empty()) {
+      *out = new cx_query{q, Shape::of_kind(Shape::all), q};
+      return;
+    }
+    // Relaxed to everything: the counted matches check the range from the slot's table.
+    *out = new cx_query{q, Shape::of_range(slot, lo, hi), match_all_weightless(), true, true};
   });
 }
 

@@ -42,9 +42,16 @@ struct cx_query {
   Xapian::Query query;
   /// The same query as set operations, for counting its matches without the matcher.
   std::shared_ptr<const cxshim::Shape> shape;
-  /// The same query with each phrase an AND of its words: the same weights, more matches;
-  /// ranked under a filter of the counted matches (Facets.cpp, RankFilter.cpp).
+  /// The same query relaxed where the counted matches decide already: each phrase an AND of
+  /// its words, each value range dropped (it weighs nothing, and Xapian reads the slot's value
+  /// stream to check it). The same weights, more matches; ranked under a filter of the counted
+  /// matches (Facets.cpp, RankFilter.cpp). A negated part is kept exact, so that relaxing it
+  /// never drops a match.
   Xapian::Query unphrased;
+  /// True when `unphrased` differs from `query`: the page is then ranked under the filter.
+  bool relaxed = false;
+  /// True when `unphrased` matches everything (a dropped value range): an AND leaves it out.
+  bool relaxed_to_all = false;
 };
 struct cx_mset {
   Xapian::MSet mset;
@@ -198,6 +205,11 @@ template <typename It> std::string join_strings(It begin, It end, uint32_t max) 
     out.push_back('\0');
   }
   return out;
+}
+
+/// Every document, weighing nothing: what a value range is relaxed to (cx_query::unphrased).
+inline Xapian::Query match_all_weightless() {
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query::MatchAll, 0.0);
 }
 
 inline Xapian::Query::op op_of(cx_op op) {

@@ -14,18 +14,29 @@ import Testing
       parameter: words.count)
   }
 
-  /// Phrase queries of several shapes: alone, in an OR, in an AND, under an AND_NOT.
+  /// Phrase queries and date ranges of several shapes: alone, in an OR, in an AND, under an
+  /// AND_NOT (a negated phrase whose words meet elsewhere in a match, too).
   static func queries() throws -> [(String, XapianQuery)] {
     let talks = try phrase(["pourparlers", "de", "paix"])
     let secret = try phrase(["pourparlers", "secrets"])
+    let reversed = try phrase(["paix", "pourparlers"])
     let harvest = try XapianQuery.term("moissons")
     let summit = try XapianQuery.term(Schema.titlePrefix + "sommet")
+    let dates = try XapianQuery.valueRange(slot: Schema.dateSlot, lower: "20190601", upper: "20210331")
+    let since = try XapianQuery.valueRange(slot: Schema.dateSlot, lower: "20200101", upper: nil)
     return [
       ("\"pourparlers de paix\"", talks),
       ("\"pourparlers secrets\" OR moissons", try XapianQuery.combine(.or, [secret, harvest])),
       ("\"pourparlers de paix\" AND title:sommet", try XapianQuery.combine(.and, [talks, summit])),
       ("moissons AND_NOT \"pourparlers secrets\"", try XapianQuery.combine(.andNot, [harvest, secret])),
+      ("moissons AND_NOT \"paix pourparlers\"", try XapianQuery.combine(.andNot, [harvest, reversed])),
       ("\"pourparlers de paix\" OR \"pourparlers secrets\"", try XapianQuery.combine(.or, [talks, secret])),
+      ("moissons, mid-2019 to March 2021", try XapianQuery.combine(.filter, [harvest, dates])),
+      ("\"pourparlers de paix\" since 2020", try XapianQuery.combine(.filter, [talks, since])),
+      ("(\"pourparlers secrets\" OR moissons) AND title:sommet, dates",
+       try XapianQuery.combine(.filter, [try XapianQuery.combine(.and, [try XapianQuery.combine(.or, [secret, harvest]), summit]), dates])),
+      ("moissons AND_NOT dates", try XapianQuery.combine(.andNot, [harvest, dates])),
+      ("dates OR moissons", try XapianQuery.combine(.or, [dates, harvest])),
     ]
   }
 
