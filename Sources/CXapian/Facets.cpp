@@ -172,7 +172,7 @@ void search_counting(cx_database *db, Xapian::Enquire &enquire, int collapse_slo
   // A phrase's positions and a value range's bounds were checked by the count: the page is
   // ranked among its matches, by the query relaxed of them.
   if (!plain || query.relaxed) {
-    if (auto filtered = filtered_by_matches(query.unphrased, db->parts, std::move(matches)))
+    if (auto filtered = filtered_by_matches(query.relaxed_query, db->parts, std::move(matches)))
       enquire.set_query(*filtered);
   }
   result->mset = enquire.get_mset(offset, limit, Xapian::doccount(0));

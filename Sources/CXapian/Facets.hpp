@@ -95,11 +95,12 @@ using DocBits = std::vector<uint64_t>;
 DocBits count_by_postings(const Xapian::Database &db, const std::vector<Xapian::Database> &leaves,
                           SlotTables &tables, const Shape &shape, MatchCounts &counts);
 
-/// The ranked pass's query once the matches are known: `unphrased` (the query with each
-/// phrase an AND of its words, which Xapian weighs as it weighs the phrase) filtered by the
-/// matches, so the matcher does not check the phrases' positions a second time (RankFilter.cpp).
-/// Null when the shards cannot be told apart by their UUIDs (then rank with the query itself).
-std::unique_ptr<Xapian::Query> filtered_by_matches(const Xapian::Query &unphrased,
+/// The ranked pass's query once the matches are known: `relaxed` (cx_query::relaxed_query:
+/// each phrase an AND of its words, which Xapian weighs as it weighs the phrase, and each value
+/// range dropped) filtered by the matches, so the matcher checks no phrase's positions and no
+/// value range a second time (RankFilter.cpp). Null when the shards cannot be told apart by
+/// their UUIDs (then rank with the query itself).
+std::unique_ptr<Xapian::Query> filtered_by_matches(const Xapian::Query &relaxed,
                                                    const std::vector<Xapian::Database> &leaves,
                                                    DocBits matches);
 

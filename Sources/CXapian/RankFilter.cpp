@@ -4,7 +4,9 @@
 // count and again for the page. The count (Counting.cpp) leaves the matches in a docid
 // bitmap; the page is then ranked over the same query with each phrase an AND of its words
 // (Xapian weighs a phrase as that AND: the position check adds no weight), filtered by that
-// bitmap. Same weights, same matches, one position check per candidate instead of two.
+// bitmap. Same weights, same matches, one position check per candidate instead of two. A value
+// range is dropped the same way: the count checked it in the slot's table, where Xapian would
+// read the slot's value stream through to the next document in range.
 #include "Facets.hpp"
 
 namespace cxshim {
@@ -74,7 +76,7 @@ class MatchesSource : public Xapian::PostingSource {
 
 } // namespace
 
-std::unique_ptr<Xapian::Query> filtered_by_matches(const Xapian::Query &unphrased,
+std::unique_ptr<Xapian::Query> filtered_by_matches(const Xapian::Query &relaxed,
                                                    const std::vector<Xapian::Database> &leaves,
                                                    DocBits matches) {
   auto uuids = std::make_shared<std::vector<std::string>>();
@@ -87,7 +89,7 @@ std::unique_ptr<Xapian::Query> filtered_by_matches(const Xapian::Query &unphrase
   if (uuids->empty()) return nullptr;
   auto bits = std::make_shared<const DocBits>(std::move(matches));
   Xapian::Query source((new MatchesSource(bits, uuids))->release());
-  return std::make_unique<Xapian::Query>(Xapian::Query::OP_FILTER, unphrased, source);
+  return std::make_unique<Xapian::Query>(Xapian::Query::OP_FILTER, relaxed, source);
 }
 
 } // namespace cxshim

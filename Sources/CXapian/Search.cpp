@@ -21,10 +21,10 @@ int cx_query_term(const char *term, size_t len, unsigned wqf, unsigned pos, cx_q
 int cx_query_combine(cx_op op, cx_query *const *subqueries, size_t count, unsigned param,
                      cx_query **out, cx_error *error) {
   return guarded(error, [&] {
-    std::vector<Xapian::Query> subs, unphrased_subs;
+    std::vector<Xapian::Query> subs, relaxed_subs;
     std::vector<std::shared_ptr<const Shape>> shapes;
     subs.reserve(count);
-    unphrased_subs.reserve(count);
+    relaxed_subs.reserve(count);
     const Xapian::Query::op xop = op_of(op);
     const bool conjunction = xop == Xapian::Query::OP_AND || xop == Xapian::Query::OP_FILTER;
     bool relaxed = false;
@@ -33,25 +33,25 @@ int cx_query_combine(cx_op op, cx_query *const *subqueries, size_t count, unsign
       subs.push_back(sub.query);
       shapes.push_back(sub.shape);
       if (xop == Xapian::Query::OP_AND_NOT && i > 0) {
-        unphrased_subs.push_back(sub.query);   // negated: relaxing it would drop matches
+        relaxed_subs.push_back(sub.query);   // negated: relaxing it would drop matches
         continue;
       }
       relaxed = relaxed || sub.relaxed;
       if (sub.relaxed_to_all && conjunction) continue;   // everything, in an AND: nothing
-      unphrased_subs.push_back(sub.relaxed_to_all ? match_all_weightless() : sub.unphrased);
+      relaxed_subs.push_back(sub.relaxed_to_all ? match_all_weightless() : sub.relaxed_query);
     }
     Xapian::Query made(xop, subs.begin(), subs.end(), param);
     auto shape = Shape::of_op(xop, std::move(shapes), made);
-    if (conjunction && unphrased_subs.empty()) {
+    if (conjunction && relaxed_subs.empty()) {
       *out = new cx_query{made, shape, match_all_weightless(), true, true};
       return;
     }
     // A phrase is weighed as the AND of its words (Xapian checks positions, adds no weight).
     const bool phrase = xop == Xapian::Query::OP_PHRASE;
-    Xapian::Query unphrased = phrase
-        ? Xapian::Query(Xapian::Query::OP_AND, unphrased_subs.begin(), unphrased_subs.end())
-        : Xapian::Query(xop, unphrased_subs.begin(), unphrased_subs.end(), param);
-    *out = new cx_query{made, shape, unphrased, relaxed || phrase, false};
+    Xapian::Query relaxed_query = phrase
+        ? Xapian::Query(Xapian::Query::OP_AND, relaxed_subs.begin(), relaxed_subs.end())
+        : Xapian::Query(xop, relaxed_subs.begin(), relaxed_subs.end(), param);
+    *out = new cx_query{made, shape, relaxed_query, relaxed || phrase, false};
   });
 }
 

@@ -47,10 +47,10 @@ struct cx_query {
   /// stream to check it). The same weights, more matches; ranked under a filter of the counted
   /// matches (Facets.cpp, RankFilter.cpp). A negated part is kept exact, so that relaxing it
   /// never drops a match.
-  Xapian::Query unphrased;
-  /// True when `unphrased` differs from `query`: the page is then ranked under the filter.
+  Xapian::Query relaxed_query;
+  /// True when `relaxed_query` differs from `query`: the page is then ranked under the filter.
   bool relaxed = false;
-  /// True when `unphrased` matches everything (a dropped value range): an AND leaves it out.
+  /// True when `relaxed_query` matches everything (a dropped value range): an AND leaves it out.
   bool relaxed_to_all = false;
 };
 struct cx_mset {
@@ -207,7 +207,7 @@ template <typename It> std::string join_strings(It begin, It end, uint32_t max) 
   return out;
 }
 
-/// Every document, weighing nothing: what a value range is relaxed to (cx_query::unphrased).
+/// Every document, weighing nothing: what a value range is relaxed to (cx_query::relaxed_query).
 inline Xapian::Query match_all_weightless() {
   return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query::MatchAll, 0.0);
 }

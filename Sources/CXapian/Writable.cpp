@@ -97,18 +97,6 @@ int cx_writable_metadata(cx_writable *db, const char *key, cx_buffer *out, cx_er
   return guarded(error, [&] { fill(out, db->db.get_metadata(key)); });
 }
 
-int cx_writable_metadata_keys(cx_writable *db, const char *prefix, const char *after,
-                              uint32_t max, cx_buffer *out, cx_error *error) {
-  return guarded(error, [&] {
-    Xapian::TermIterator it = db->db.metadata_keys_begin(prefix);
-    if (*after != '\0') {
-      it.skip_to(after);
-      if (it != db->db.metadata_keys_end(prefix) && *it == after) ++it;
-    }
-    fill(out, join_strings(it, db->db.metadata_keys_end(prefix), max));
-  });
-}
-
 int cx_writable_metadata_entries(cx_writable *db, const char *prefix, const char *after,
                                  uint32_t max, cx_buffer *out, cx_error *error) {
   return guarded(error, [&] {

@@ -61,8 +61,8 @@ func groups(of index: String) throws -> [String: String] {
   var out: [String: String] = [:]
   for path in try IndexOpener.shards(of: index).map(\.name) {
     let db = try XapianWritable(path: path, create: false)
-    for key in try db.metadataKeys(prefix: Schema.fileStatePrefix) {
-      guard let state = FileState(decoding: try db.metadata(key: key)) else { continue }
+    for (_, value) in try db.metadataEntries(prefix: Schema.fileStatePrefix, max: Int(UInt32.max)) {
+      guard let state = FileState(decoding: value) else { continue }
       for posting in try db.postings(of: FileState.term(forPath: state.absolutePath), slots: [Schema.signatureSlot, Schema.groupSlot]) {
         guard let record = VersionRecord(decoding: posting.values[0]) else { continue }
         out[record.id] = posting.values[1].isEmpty ? nil : posting.values[1].utf8String

@@ -233,14 +233,10 @@ int cx_writable_set_metadata(cx_writable *db, const char *key, const char *value
                              cx_error *error);
 /** A metadata value (empty when absent): a file's state, a word set to extend, the version. */
 int cx_writable_metadata(cx_writable *db, const char *key, cx_buffer *out, cx_error *error);
-/** Metadata keys starting with prefix and sorting after `after` ("" for the first), at most
- *  max of them in key order, as a string list: the files an index remembers, a page at a time
- *  (a million keys at once would be tens of MB). */
-int cx_writable_metadata_keys(cx_writable *db, const char *prefix, const char *after,
-                              uint32_t max, cx_buffer *out, cx_error *error);
-/** Like cx_writable_metadata_keys, with each key's value: a u32 length and the key's bytes,
- *  then the value's. One ordered sweep: looking each key up again would be a B-tree search
- *  per key (a random read per remembered file at a million). */
+/** Up to max metadata entries whose keys start with prefix and sort after `after` ("" for the
+ *  first), in key order, each as a u32 length and the key's bytes, then the value's: the files
+ *  an index remembers, a page at a time, in one ordered sweep (a million keys at once would be
+ *  tens of MB; looking each key up again would be a B-tree search per key). */
 int cx_writable_metadata_entries(cx_writable *db, const char *prefix, const char *after,
                                  uint32_t max, cx_buffer *out, cx_error *error);
 /** Number of documents: whether an index is fresh, and the indexing summary. */

@@ -71,7 +71,7 @@ final class BatchWriter {
 
   /// True when the database remembers no file at all (a fresh index).
   func remembersNoFile() throws -> Bool {
-    try db.metadataKeys(prefix: Schema.fileStatePrefix, max: 1).isEmpty
+    try db.metadataEntries(prefix: Schema.fileStatePrefix, max: 1).isEmpty
   }
 
   /// A metadata value of this database ("" when absent).

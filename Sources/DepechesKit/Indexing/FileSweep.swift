@@ -36,9 +36,9 @@ struct FileSweep {
   ) throws {
     var byKey = (0..<files.count).map { (number: FileState.keyNumber(forPath: files.absolutePath(at: $0)), position: UInt32($0)) }
     byKey.sort { $0.number < $1.number }
-    var merge = Merge(files: files, byKey: byKey, force: force)
+    var merge = Merge(files: files, byKey: byKey, force: force, shardOf: shard)
     for (w, database) in databases.enumerated() {
-      merge.start(database: w, shard: shard)
+      merge.start(database: w)
       var lost: [Missing] = []
       try database.forEachRememberedFile(entriesPerPage: entriesPerPage) { key, number, state in
         guard !merge.take(number, state), BatchWriter.isAt(state.absolutePath, orBelowAnyOf: roots),
@@ -63,17 +63,18 @@ struct FileSweep {
     var unchanged = 0
     private var next = 0
     private var database = 0
-    private var shardOf: (UInt64) -> Int = { _ in 0 }
+    private let shardOf: (UInt64) -> Int
 
-    init(files: FileList, byKey: [(number: UInt64, position: UInt32)], force: Bool) {
+    init(files: FileList, byKey: [(number: UInt64, position: UInt32)], force: Bool, shardOf: @escaping (UInt64) -> Int) {
       self.files = files
       self.byKey = byKey
       self.force = force
+      self.shardOf = shardOf
     }
 
-    mutating func start(database: Int, shard: @escaping (UInt64) -> Int) {
+    /// Starts the merge with the states of database `database`.
+    mutating func start(database: Int) {
       self.database = database
-      shardOf = shard
       next = 0
     }
 

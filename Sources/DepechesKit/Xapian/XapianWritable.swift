@@ -107,12 +107,6 @@ final class XapianWritable {
     try reading { cx_writable_metadata(handle, key, &$0, $1) }.utf8String
   }
 
-  /// Up to `max` metadata keys starting with `prefix` that sort after `after`, in key order.
-  func metadataKeys(prefix: String, after: String = "", max: Int = Int(UInt32.max)) throws -> [String] {
-    let limit = UInt32(clamping: max)
-    return unpackStrings(try reading { cx_writable_metadata_keys(handle, prefix, after, limit, &$0, $1) })
-  }
-
   /// Up to `max` metadata entries (key and value) whose keys start with `prefix` and sort
   /// after `after`, in key order: a page of one ordered sweep.
   func metadataEntries(prefix: String, after: String = "", max: Int) throws -> [(key: String, value: String)] {
