@@ -153,7 +153,7 @@ void count_with_spy(cx_database *db, Xapian::Enquire &enquire, bool collapsing, 
 /// those matches when the query has phrases or value ranges (RankFilter.cpp).
 void search_counting(cx_database *db, Xapian::Enquire &enquire, int collapse_slot, const cx_query &query,
                      unsigned slot, uint32_t offset, uint32_t limit, uint32_t check_at_least,
-                     cx_mset *result) {
+                     uint32_t ties_from, cx_mset *result) {
   const bool collapsing = collapse_slot >= 0;
   const bool by_shard = db->parts.size() == db->db.size();   // every part a single database
   const bool plain = query.shape && query.shape->is_plain();
@@ -175,7 +175,7 @@ void search_counting(cx_database *db, Xapian::Enquire &enquire, int collapse_slo
     if (auto filtered = filtered_by_matches(query.relaxed_query, db->parts, std::move(matches)))
       enquire.set_query(*filtered);
   }
-  result->mset = enquire.get_mset(offset, limit, Xapian::doccount(0));
+  result->mset = ranked_page(enquire, offset, limit, ties_from);
 }
 
 } // namespace cxshim

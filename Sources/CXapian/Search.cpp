@@ -96,7 +96,7 @@ int cx_query_match_all(cx_query **out, cx_error *error) {
 
 int cx_search(cx_database *db, const cx_query *query, uint32_t offset, uint32_t limit,
               uint32_t check_at_least, int facet_slot, int sort_slot, int collapse_slot,
-              cx_mset **out, cx_error *error) {
+              uint32_t ties_from, cx_mset **out, cx_error *error) {
   return guarded(error, [&] {
     Xapian::Enquire enquire(db->db);
     enquire.set_query(query->query);
@@ -107,7 +107,7 @@ int cx_search(cx_database *db, const cx_query *query, uint32_t offset, uint32_t 
     try {
       if (facet_slot >= 0)
         search_counting(db, enquire, collapse_slot, *query,
-                        static_cast<unsigned>(facet_slot), offset, limit, check_at_least, result);
+                        static_cast<unsigned>(facet_slot), offset, limit, check_at_least, ties_from, result);
       else {
         result->mset = enquire.get_mset(offset, limit, check_at_least);
         result->groups = result->mset.get_matches_estimated();
@@ -126,6 +126,17 @@ int cx_search(cx_database *db, const cx_query *query, uint32_t offset, uint32_t 
 }
 
 void cx_mset_free(cx_mset *mset) { delete mset; }
+
+} // extern "C"
+
+Xapian::MSet cxshim::ranked_page(Xapian::Enquire &enquire, uint32_t offset, uint32_t limit, uint32_t ties_from) {
+  if (ties_from == 0 || ties_from >= limit) return enquire.get_mset(offset, limit, Xapian::doccount(0));
+  Xapian::MSet head = enquire.get_mset(offset, ties_from + 1, Xapian::doccount(0));
+  const bool tied = head.size() == ties_from + 1 && head[ties_from].get_weight() == head[ties_from - 1].get_weight();
+  return tied ? enquire.get_mset(offset, limit, Xapian::doccount(0)) : head;
+}
+
+extern "C" {
 
 int cx_mset_counts(const cx_mset *mset, uint32_t *size, uint32_t *estimated, cx_error *error) {
   return guarded(error, [&] {

@@ -279,10 +279,16 @@ class UnionCompactor : public Xapian::Compactor {
 };
 
 /// Runs enquire into result, counting the values of slot over every match, and the groups of
-/// collapse_slot (< 0: none) (Facets.cpp).
+/// collapse_slot (< 0: none) (Facets.cpp); ties_from as cx_search's.
 void search_counting(cx_database *db, Xapian::Enquire &enquire, int collapse_slot, const cx_query &query,
                      unsigned slot, uint32_t offset, uint32_t limit, uint32_t check_at_least,
-                     cx_mset *result);
+                     uint32_t ties_from, cx_mset *result);
+
+/// The ranked page [offset, offset + limit) once the matches are counted (check_at_least 0):
+/// with 0 < ties_from < limit, ranked to ties_from + 1 results first, and to limit only when
+/// the last two tie. The page's lowest weight is the matcher's bar for skipping documents, so
+/// a shorter page skips more (Search.cpp).
+Xapian::MSet ranked_page(Xapian::Enquire &enquire, uint32_t offset, uint32_t limit, uint32_t ties_from);
 
 } // namespace cxshim
 

@@ -175,10 +175,13 @@ int cx_query_match_all(cx_query **out, cx_error *error);
  *  the estimate then being that pass's exact count); sort_slot >= 0 orders by that slot's value, highest first (ties by
  *  relevance), instead of by relevance (the date order of the search page and API);
  *  collapse_slot >= 0 keeps the best match of each non-empty value of that slot (one result
- *  per group of versions, Xapian's set_collapse_key; the counts still cover every match). */
+ *  per group of versions, Xapian's set_collapse_key; the counts still cover every match).
+ *  ties_from > 0 (below limit): the page is ranked to ties_from + 1 results first, and to
+ *  limit only when the last two of those tie (a shorter page lets Xapian's matcher skip more;
+ *  the caller wants the results past ties_from only when they tie with it). */
 int cx_search(cx_database *db, const cx_query *query, uint32_t offset, uint32_t limit,
               uint32_t check_at_least, int facet_slot, int sort_slot, int collapse_slot,
-              cx_mset **out, cx_error *error);
+              uint32_t ties_from, cx_mset **out, cx_error *error);
 /** Frees a result page (Swift's XapianMSet deinit). */
 void cx_mset_free(cx_mset *mset);
 /** Results on the page, and the matches once versions are collapsed (exact when

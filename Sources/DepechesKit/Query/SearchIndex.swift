@@ -165,10 +165,14 @@ public final class SearchIndex {
     // from the first result, so pages neither overlap nor skip. By date, Xapian's order is final.
     let reranks = request.sort == .relevance && request.limit > 0  // limit 0: totals and months only
     let fetched = reranks ? max(PassageScore.depth + PassageScore.tieSlack, request.offset + request.limit) : request.limit
+    // Past the reranked head, the tie slack is read only when it ties with the head's last
+    // (Reranking.depth); a page within the head's next result asks for it only then.
+    let tiesFrom = reranks && request.offset + request.limit <= PassageScore.depth + 1 ? PassageScore.depth : 0
     let mset = try XapianMSet(
       database: db, query: query, offset: reranks ? 0 : request.offset, limit: fetched,
       checkAtLeast: everything, facetSlot: Schema.monthSlot,
-      sortSlot: request.sort == .date ? Schema.dateSlot : nil, collapseSlot: request.allVersions ? nil : Schema.groupSlot)
+      sortSlot: request.sort == .date ? Schema.dateSlot : nil, collapseSlot: request.allVersions ? nil : Schema.groupSlot,
+      tiesFrom: tiesFrom)
     let total = mset.uncollapsedMatches
     var ranked = try Reranking.order(
       mset, depth: reranks ? try Reranking.depth(mset) : 0, wanted: request.offset + request.limit,

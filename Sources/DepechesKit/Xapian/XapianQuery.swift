@@ -81,16 +81,17 @@ final class XapianMSet {
 
   /// Runs the query on db; `facetSlot` counts the values of that slot over the matches;
   /// `sortSlot` orders by that slot's value, highest first (ties by relevance);
-  /// `collapseSlot` keeps the best match of each non-empty value of that slot.
+  /// `collapseSlot` keeps the best match of each non-empty value of that slot. With `tiesFrom`
+  /// (counted searches only), the results past that many come only when they tie with it.
   init(
     database: XapianDatabase, query: XapianQuery, offset: Int, limit: Int, checkAtLeast: Int, facetSlot: Int?,
-    sortSlot: Int? = nil, collapseSlot: Int? = nil
+    sortSlot: Int? = nil, collapseSlot: Int? = nil, tiesFrom: Int = 0
   ) throws {
     var out: OpaquePointer?
     try check {
       cx_search(
         database.handle, query.handle, UInt32(offset), UInt32(limit), UInt32(checkAtLeast),
-        Int32(facetSlot ?? -1), Int32(sortSlot ?? -1), Int32(collapseSlot ?? -1), &out, $0)
+        Int32(facetSlot ?? -1), Int32(sortSlot ?? -1), Int32(collapseSlot ?? -1), UInt32(tiesFrom), &out, $0)
     }
     handle = out!
     var size: UInt32 = 0, estimated: UInt32 = 0, uncollapsed: UInt32 = 0
