@@ -176,7 +176,8 @@ int cx_query_match_all(cx_query **out, cx_error *error);
  *  relevance), instead of by relevance (the date order of the search page and API);
  *  collapse_slot >= 0 keeps the best match of each non-empty value of that slot (one result
  *  per group of versions, Xapian's set_collapse_key; the counts still cover every match).
- *  ties_from > 0 (below limit): the page is ranked to ties_from + 1 results first, and to
+ *  ties_from > 0 (below limit; on local databases with facet_slot, where the matches are
+ *  counted apart from the page; elsewhere the page is ranked whole): the page is ranked to ties_from + 1 results first, and to
  *  limit only when the last two of those tie (a shorter page lets Xapian's matcher skip more;
  *  the caller wants the results past ties_from only when they tie with it). */
 int cx_search(cx_database *db, const cx_query *query, uint32_t offset, uint32_t limit,
