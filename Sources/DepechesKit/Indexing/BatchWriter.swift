@@ -12,8 +12,6 @@ final class BatchWriter {
   private var spellings = WordTable<Int>()
   /// True when spelling counts may wait past batch commits (see `init`).
   private let defersSpellings: Bool
-  /// True when this writer fills its batches together with others (see `init`).
-  private let fillsWithOthers: Bool
   /// Deferred spelling counts written per commit (`deferredSpellingsPerCommit`).
   private let spellingsPerCommit: Int
 
@@ -38,17 +36,12 @@ final class BatchWriter {
   /// wait), `spellingsPerCommit` words per commit, rather than at every batch: Xapian reads and rewrites each word's entry at every
   /// commit that touches it, so once per run instead of once per batch saves that work.
   /// Elsewhere they must be committed with their documents, or a crash would lose them.
-  ///
-  /// With `fillsWithOthers` (an index's shards, a first run's parts), the writer's commits
-  /// that write spelling counts wait for each other's (`spellingCommit`).
   init(
     db: XapianWritable, indexPath: String, batchSize: Int, byteLimit: Int = WriterLanes.batchByteLimit,
-    defersSpellings: Bool = false, fillsWithOthers: Bool = false,
-    spellingsPerCommit: Int = BatchWriter.deferredSpellingsPerCommit
+    defersSpellings: Bool = false, spellingsPerCommit: Int = BatchWriter.deferredSpellingsPerCommit
   ) {
     self.db = db
     self.defersSpellings = defersSpellings
-    self.fillsWithOthers = fillsWithOthers || defersSpellings
     self.spellingsPerCommit = max(1, spellingsPerCommit)
     self.indexPath = indexPath
     self.batchSize = max(1, batchSize)
@@ -175,18 +168,15 @@ final class BatchWriter {
   /// Writes the pending spelling data and word sets, and commits everything, atomically.
   func commit() throws { try commit(spellingsToo: true) }
 
-  /// Held through a commit that writes spelling counts, by writers that fill their batches
-  /// together (a first run's parts, whose deferred counts all come at the end; an index's
-  /// shards, whose files are spread evenly, so their batches fill at the same pace): those
-  /// commits come at the same moment, and each holds tens of MB of Xapian's spelling changes
-  /// (every word new to its database, n-grams and all) until it ends. One at a time, their
-  /// peaks do not add.
-  private static let spellingCommit = NSLock()
+  /// Held through a commit that writes deferred spelling counts. Parallel parts fill their
+  /// batches at the same pace, so those commits come at the same moment, and each holds tens
+  /// of MB of Xapian's spelling changes until it ends: one at a time, their peaks do not add.
+  private static let deferredSpellingCommit = NSLock()
 
   private func commit(spellingsToo: Bool) throws {
-    let serialised = spellingsToo && fillsWithOthers
-    if serialised { BatchWriter.spellingCommit.lock() }
-    defer { if serialised { BatchWriter.spellingCommit.unlock() } }
+    let serialised = spellingsToo && defersSpellings
+    if serialised { BatchWriter.deferredSpellingCommit.lock() }
+    defer { if serialised { BatchWriter.deferredSpellingCommit.unlock() } }
     try stemForms.flush(db: db)
     try nameForms.flush(db: db)
     try termStems.flush(db: db)

@@ -113,8 +113,7 @@ public final class Indexer {
     let writers = try layout.shardPaths.map {
       BatchWriter(
         db: try IndexLocation.openForWriting($0, fullCheck: options.check), indexPath: $0, batchSize: options.batchSize,
-        byteLimit: WriterLanes.batchByteLimit(sharedBy: layout.shardCount, parts: false),
-        fillsWithOthers: layout.shardCount > 1)
+        byteLimit: WriterLanes.batchByteLimit(sharedBy: layout.shardCount, parts: false))
     }
     for writer in writers { try writer.guarded { try writer.prepareSchema(synonyms: synonyms) } }
     return writers
