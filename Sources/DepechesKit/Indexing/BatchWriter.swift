@@ -22,6 +22,11 @@ final class BatchWriter {
   /// spelling changes (each word's n-gram lists, about 0.8 KB a word) in memory until it ends,
   /// so a part's whole deferral in one commit added 31 MB at the very end of a first run.
   static let deferredSpellingsPerCommit = 5_000
+  /// A batch that writes its spelling counts commits once its dispatches brought this many
+  /// words new to the database (exact forms new to their stem's set): Xapian holds each new
+  /// spelling word's n-grams (about 0.8 KB) until the commit, and the first batches of a run,
+  /// where nearly every word is new, each held 20 MB or more in their writer thread's heap.
+  static let maxNewWordsPerCommit = 4_000
   /// Stem → exact forms, and exact term → stems (see `Schema`).
   private let stemForms = WordSetWriter(prefix: Schema.stemFormsPrefix)
   private let nameForms = WordSetWriter(prefix: Schema.nameSkeletonPrefix)
@@ -124,7 +129,8 @@ final class BatchWriter {
     }
     filesInBatch += 1
     bytesInBatch += item.file.size
-    if filesInBatch >= batchSize || bytesInBatch >= byteLimit {
+    let manyNewWords = !defersSpellings && stemForms.gainedSinceFlush >= BatchWriter.maxNewWordsPerCommit
+    if filesInBatch >= batchSize || bytesInBatch >= byteLimit || manyNewWords {
       try commit(spellingsToo: !defersSpellings || spellings.count >= BatchWriter.maxDeferredSpellings)
     }
     return FileReport(path: item.file.displayPath, outcome: outcome, warnings: item.warnings)

@@ -11,6 +11,8 @@ final class WordSetWriter {
   private var knownCount = 0
   /// Keys whose set gained words since the last commit.
   private var changed: Set<String> = []
+  /// Words the sets gained since the last commit (words new to the database).
+  private(set) var gainedSinceFlush = 0
 
   /// Above this many cached words the cache is dropped after a commit (bounded memory).
   static let maxCachedWords = 2_000_000
@@ -29,6 +31,7 @@ final class WordSetWriter {
     }
     if known[key]!.insert(word).inserted {
       knownCount += 1
+      gainedSinceFlush += 1
       changed.insert(key)
     }
   }
@@ -40,6 +43,7 @@ final class WordSetWriter {
       try db.setMetadata(key: metadataKey, value: WordSetCodec.encode(words))
     }
     changed.removeAll(keepingCapacity: true)
+    gainedSinceFlush = 0
     if knownCount > WordSetWriter.maxCachedWords {
       known.removeAll()
       knownCount = 0
