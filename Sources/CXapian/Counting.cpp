@@ -77,8 +77,8 @@ class Evaluator {
       }
       return bits;
     }
-    case Shape::all_of: return intersect(shape.parts, 0);
-    case Shape::first_but_not_rest: return intersect(shape.parts, 1);
+    case Shape::all_of: return intersect(shape, 0);
+    case Shape::first_but_not_rest: return intersect(shape, 1);
     case Shape::opaque: return matched(shape.query);
     case Shape::nothing: break;
     }
@@ -157,6 +157,11 @@ class Evaluator {
       return n;
     }
     case Shape::first_but_not_rest: return shape.parts.empty() ? 0 : estimate(*shape.parts[0]);
+    case Shape::opaque: {   // a phrase: at most its rarest word's; otherwise unknown
+      double n = db.get_doccount();
+      for (const auto &part : shape.parts) n = std::min(n, estimate(*part));
+      return n;
+    }
     case Shape::nothing: return 0;
     default: return db.get_doccount();
     }
@@ -173,23 +178,59 @@ class Evaluator {
 
   /// The first `required` parts' intersection (all of them when required is 0) less the
   /// others' union (AND when required is 0, AND_NOT when it is 1).
-  Bits intersect(const std::vector<std::shared_ptr<const Shape>> &parts, size_t required) {
+  Bits intersect(const Shape &shape, size_t required) {
+    const auto &parts = shape.parts;
     if (parts.empty()) return Bits(words, 0);
     size_t kept = required == 0 ? parts.size() : required;
-    // The smallest part first (value ranges last: they filter what the others kept).
+    // The smallest part first; then value ranges and the matcher's parts (phrases), which
+    // filter what the others kept at a cost per candidate (a table read; a matcher's pass).
     std::vector<std::pair<double, size_t>> order;
-    for (size_t i = 0; i < kept; ++i)
-      order.emplace_back(parts[i]->kind == Shape::value_range ? 1e300 : estimate(*parts[i]), i);
+    for (size_t i = 0; i < kept; ++i) {
+      const Shape::Kind kind = parts[i]->kind;
+      order.emplace_back(kind == Shape::value_range ? 1e299 : kind == Shape::opaque ? 1e300 : estimate(*parts[i]), i);
+    }
     std::sort(order.begin(), order.end());
+    if (!narrows_the_matcher(parts, kept)) return matched(shape.query);
     Bits bits = eval(*parts[order[0].second]);
     for (size_t i = 1; i < order.size(); ++i) narrow(bits, *parts[order[i].second], true, order[i].first);
     for (size_t i = kept; i < parts.size(); ++i) narrow(bits, *parts[i], false, estimate(*parts[i]));
     return bits;
   }
 
+  /// True when an AND's matcher parts (phrases) are best checked among the matches of its
+  /// other parts, false when the matcher's pass over the whole AND is: it skips through the
+  /// other parts to the phrase's candidates, where reading a part rarer than the phrase's
+  /// words whole would cost more. Among a value range's matches (where the matcher would read
+  /// the slot's value stream) or another phrase's, a phrase is always checked.
+  bool narrows_the_matcher(const std::vector<std::shared_ptr<const Shape>> &parts, size_t kept) {
+    double plain = 1e300, opaque = 1e300;
+    bool narrowed = false;
+    for (size_t i = 0; i < kept; ++i) {
+      const Shape &part = *parts[i];
+      if (part.kind == Shape::value_range) narrowed = true;
+      else if (part.kind == Shape::opaque) { narrowed = narrowed || opaque < 1e300; opaque = std::min(opaque, estimate(part)); }
+      else plain = std::min(plain, estimate(part));
+    }
+    return opaque == 1e300 || narrowed || plain < opaque;
+  }
+
+  /// The matches of a matcher's part (a phrase) among `among`: the matcher's pass over it,
+  /// filtered by those documents (RankFilter.cpp's source), checks no other candidate.
+  Bits matched_among(const Xapian::Query &query, const Bits &among) {
+    if (auto filtered = filtered_by_matches(query, leaves, among)) return matched(*filtered);
+    Bits bits = matched(query);   // shards alike (no telling them apart): the whole pass
+    for (size_t w = 0; w < words; ++w) bits[w] &= among[w];
+    return bits;
+  }
+
   /// Keeps in bits the documents that part matches (keep) or does not match (!keep).
   void narrow(Bits &bits, const Shape &part, bool keep, double size) {
     if (keep && part.kind == Shape::value_range) { keep_in_range(bits, part); return; }
+    if (part.kind == Shape::opaque) {
+      Bits within = matched_among(part.query, bits);
+      for (size_t w = 0; w < words; ++w) bits[w] &= keep ? within[w] : ~within[w];
+      return;
+    }
     std::vector<std::string> terms;
     if (terms_of(part, terms) && size > skip_ratio * static_cast<double>(population(bits)) * terms.size()) {
       check_each(bits, terms, keep);

@@ -51,7 +51,11 @@ std::shared_ptr<const Shape> Shape::of_range(unsigned slot, const std::string &l
 std::shared_ptr<const Shape> Shape::of_op(Xapian::Query::op op,
                                           std::vector<std::shared_ptr<const Shape>> parts,
                                           const Xapian::Query &made) {
-  if (op == Xapian::Query::OP_PHRASE) return of_opaque(made);
+  if (op == Xapian::Query::OP_PHRASE) {   // the matcher's, its words kept for estimates
+    auto shape = std::make_shared<Shape>(*of_opaque(made));
+    shape->parts = std::move(parts);
+    return shape;
+  }
   if (parts.empty()) return of_kind(nothing);   // Xapian makes an empty combination MatchNothing
   if (op == Xapian::Query::OP_AND_MAYBE) return parts[0];
   auto shape = std::make_shared<Shape>();
@@ -63,11 +67,17 @@ std::shared_ptr<const Shape> Shape::of_op(Xapian::Query::op op,
   case Xapian::Query::OP_AND_NOT: shape->kind = first_but_not_rest; break;
   default: return of_opaque(made);
   }
-  // An AND with a phrase is the matcher's whole: it skips through the other parts to the
-  // phrase's candidates, where reading them whole would cost more than the matcher's pass.
-  if (shape->kind != any_of)
-    for (const auto &part : parts)
-      if (!part->is_plain()) return of_opaque(made);
+  // An AND with a phrase keeps its parts: the counting pass chooses between the matcher's
+  // pass over the whole (made), which skips through the other parts to the phrase's
+  // candidates, and the phrase checked among the other parts' matches only (Counting.cpp).
+  shape->query = made;
+  if (shape->kind == all_of) {   // an AND of ANDs is one AND: every part narrows the others
+    for (auto &part : parts) {
+      if (part->kind != all_of) { shape->parts.push_back(std::move(part)); continue; }
+      shape->parts.insert(shape->parts.end(), part->parts.begin(), part->parts.end());
+    }
+    return shape;
+  }
   shape->parts = std::move(parts);
   return shape;
 }

@@ -17,7 +17,8 @@ namespace cxshim {
 /// beside each Xapian::Query the shim builds (Xapian 1.4 does not expose a value range's slot
 /// and bounds), so that the counting pass can read posting lists directly (Counting.cpp).
 /// `opaque` marks what only Xapian's matcher can decide (phrases, OP_WILDCARD): its query is
-/// run by the matcher, shard by shard.
+/// run by the matcher, shard by shard (among the other parts' matches, in an AND that gains by
+/// it); a phrase keeps its words' shapes as parts, for estimates only.
 struct Shape {
   enum Kind { term, all, nothing, all_of, any_of, first_but_not_rest, value_range, opaque };
   Kind kind = nothing;
@@ -25,7 +26,7 @@ struct Shape {
   unsigned slot = 0;           // a value range's slot, and its bounds ("": open)
   std::string lower, upper;
   std::vector<std::shared_ptr<const Shape>> parts;
-  Xapian::Query query;         // an opaque shape's query
+  Xapian::Query query;         // an opaque shape's query; an AND's or AND_NOT's whole
 
   static std::shared_ptr<const Shape> of_term(const std::string &term);
   static std::shared_ptr<const Shape> of_kind(Kind kind);
@@ -33,8 +34,8 @@ struct Shape {
   static std::shared_ptr<const Shape> of_range(unsigned slot, const std::string &lower,
                                                const std::string &upper);
   /// The shape of Xapian::Query(op, parts): AND and FILTER are all_of, OR and SYNONYM any_of,
-  /// AND_MAYBE its first part (the others only add weight), PHRASE opaque (made is the query),
-  /// and so is an AND or AND_NOT with an opaque part.
+  /// AND_MAYBE its first part (the others only add weight), PHRASE opaque (made is the query);
+  /// an AND's parts that are ANDs are spliced into it.
   static std::shared_ptr<const Shape> of_op(Xapian::Query::op op,
                                             std::vector<std::shared_ptr<const Shape>> parts,
                                             const Xapian::Query &made);
