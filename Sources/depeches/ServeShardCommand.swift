@@ -14,6 +14,9 @@ struct ServeShardCommand: ParsableCommand {
       Binds to 127.0.0.1 unless --host says otherwise. The server is read-only.
       Exit status: xapian-tcpsrv's (depeches becomes the server):
         69 when it cannot listen (the port is busy or not allowed), 1 when it cannot start.
+      On SIGTERM the server stops every process of its process group. From a script,
+      start it in a group of its own, so that stopping it spares the script:
+        setsid depeches serve-shard --index DIR --port P &
       """)
 
   /// Where Debian installs the server (package xapian-tools).

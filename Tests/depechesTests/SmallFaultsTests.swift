@@ -118,6 +118,7 @@ import Testing
   @Test func serveShardDocumentsItsExitStatusOnABusyPort() throws {
     let help = try Workspace(withSeeds: false).run("serve-shard", "--help")
     #expect(help.stdout.contains("69 when it cannot listen"))
+    #expect(help.stdout.contains("setsid depeches serve-shard --index"), "SIGTERM stops the server's process group")
     let readme = try String(contentsOfFile: packageRoot + "/README.md", encoding: .utf8)
     #expect(readme.contains("exits with 69"))
   }
