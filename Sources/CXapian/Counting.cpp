@@ -184,15 +184,17 @@ class Evaluator {
     size_t kept = required == 0 ? parts.size() : required;
     // The smallest part first; then value ranges and the matcher's parts (phrases), which
     // filter what the others kept at a cost per candidate (a table read; a matcher's pass).
+    std::vector<double> sizes(kept);
     std::vector<std::pair<double, size_t>> order;
     for (size_t i = 0; i < kept; ++i) {
       const Shape::Kind kind = parts[i]->kind;
-      order.emplace_back(kind == Shape::value_range ? 1e299 : kind == Shape::opaque ? 1e300 : estimate(*parts[i]), i);
+      sizes[i] = kind == Shape::value_range ? 0 : estimate(*parts[i]);
+      order.emplace_back(kind == Shape::value_range ? 1e299 : kind == Shape::opaque ? 1e300 : sizes[i], i);
     }
     std::sort(order.begin(), order.end());
-    if (!narrows_the_matcher(parts, kept)) return matched(shape.query);
+    if (!narrows_the_matcher(parts, sizes)) return matched(shape.query);
     Bits bits = eval(*parts[order[0].second]);
-    for (size_t i = 1; i < order.size(); ++i) narrow(bits, *parts[order[i].second], true, order[i].first);
+    for (size_t i = 1; i < order.size(); ++i) narrow(bits, *parts[order[i].second], true, sizes[order[i].second]);
     for (size_t i = kept; i < parts.size(); ++i) narrow(bits, *parts[i], false, estimate(*parts[i]));
     return bits;
   }
@@ -202,14 +204,15 @@ class Evaluator {
   /// other parts to the phrase's candidates, where reading a part rarer than the phrase's
   /// words whole would cost more. Among a value range's matches (where the matcher would read
   /// the slot's value stream) or another phrase's, a phrase is always checked.
-  bool narrows_the_matcher(const std::vector<std::shared_ptr<const Shape>> &parts, size_t kept) {
+  /// `sizes` are the estimates of the AND's first parts, those it keeps.
+  bool narrows_the_matcher(const std::vector<std::shared_ptr<const Shape>> &parts, const std::vector<double> &sizes) {
     double plain = 1e300, opaque = 1e300;
     bool narrowed = false;
-    for (size_t i = 0; i < kept; ++i) {
-      const Shape &part = *parts[i];
-      if (part.kind == Shape::value_range) narrowed = true;
-      else if (part.kind == Shape::opaque) { narrowed = narrowed || opaque < 1e300; opaque = std::min(opaque, estimate(part)); }
-      else plain = std::min(plain, estimate(part));
+    for (size_t i = 0; i < sizes.size(); ++i) {
+      const Shape::Kind kind = parts[i]->kind;
+      if (kind == Shape::value_range) narrowed = true;
+      else if (kind == Shape::opaque) { narrowed = narrowed || opaque < 1e300; opaque = std::min(opaque, sizes[i]); }
+      else plain = std::min(plain, sizes[i]);
     }
     return opaque == 1e300 || narrowed || plain < opaque;
   }

@@ -69,6 +69,22 @@ import Testing
     }
   }
 
+  /// `all` written into `folder` and indexed into `folder/Index` (in `shards` shards, or one
+  /// database); returns the index's path.
+  static func indexed(_ all: [Written], in folder: TemporaryFolder, shards: Int? = nil) throws -> String {
+    write(all, in: folder)
+    let index = folder.path + "/Index"
+    _ = try Indexer(options: IndexOptions(paths: [folder.path + "/in"], indexPath: index, shards: shards)).run()
+    return index
+  }
+
+  /// The index at `index` opened shard by shard, as `SearchIndex` opens it (the shim's view).
+  static func opened(_ index: String) throws -> XapianDatabase {
+    let db = try XapianDatabase()
+    for shard in try IndexOpener.shards(of: index) { try IndexOpener.add(shard, to: db, options: OpenOptions()) }
+    return db
+  }
+
   /// A query, the files it must match, and the request's date range and source.
   struct Case: CustomStringConvertible, Sendable {
     var query: String
@@ -127,9 +143,7 @@ import Testing
   func countsEqualTheFilesForEveryKindOfQuery(shards: Int?) throws {
     let folder = TemporaryFolder()
     let all = Self.files(stories: 180, seed: 18)
-    Self.write(all, in: folder)
-    let index = folder.path + "/Index"
-    _ = try Indexer(options: IndexOptions(paths: [folder.path + "/in"], indexPath: index, shards: shards)).run()
+    let index = try Self.indexed(all, in: folder, shards: shards)
     let groupOf = try groups(of: index)
     // The versions were grouped (else the group counts below would test nothing).
     #expect(Set(groupOf.values).count == all.filter { $0.name.hasSuffix("-v.md") }.count)

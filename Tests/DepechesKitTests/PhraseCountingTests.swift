@@ -64,14 +64,10 @@ import Testing
   }
 
   @Test(arguments: [nil, 3])
-  func countedFromPositionsAsXapianMatchesThem(shards: Int?) throws {
+  func countedAsXapianMatchesThem(shards: Int?) throws {
     let folder = TemporaryFolder()
     let all = MatchCountTests.files(stories: 120, seed: 7)
-    MatchCountTests.write(all, in: folder)
-    let index = folder.path + "/Index"
-    _ = try Indexer(options: IndexOptions(paths: [folder.path + "/in"], indexPath: index, shards: shards)).run()
-    let db = try XapianDatabase()
-    for shard in try IndexOpener.shards(of: index) { try IndexOpener.add(shard, to: db, options: OpenOptions()) }
+    let db = try MatchCountTests.opened(try MatchCountTests.indexed(all, in: folder, shards: shards))
     var matched = 0, empty = 0
     for (name, query) in try Self.queries(from: Self.sentences(stories: 120), count: 120) {
       let reference = try XapianMSet(

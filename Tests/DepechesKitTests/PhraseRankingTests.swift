@@ -44,11 +44,7 @@ import Testing
   func rankedAmongTheCountedMatchesAsXapianRanksThePhrase(shards: Int?) throws {
     let folder = TemporaryFolder()
     let all = MatchCountTests.files(stories: 180, seed: 18)
-    MatchCountTests.write(all, in: folder)
-    let index = folder.path + "/Index"
-    _ = try Indexer(options: IndexOptions(paths: [folder.path + "/in"], indexPath: index, shards: shards)).run()
-    let db = try XapianDatabase()
-    for shard in try IndexOpener.shards(of: index) { try IndexOpener.add(shard, to: db, options: OpenOptions()) }
+    let db = try MatchCountTests.opened(try MatchCountTests.indexed(all, in: folder, shards: shards))
     for (name, query) in try Self.queries() {
       let reference = try XapianMSet(
         database: db, query: query, offset: 0, limit: all.count, checkAtLeast: all.count, facetSlot: nil)

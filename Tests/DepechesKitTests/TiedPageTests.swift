@@ -34,11 +34,7 @@ import Testing
   @Test func theSlackIsRankedOnlyWhenItTiesWithTheHead() throws {
     let folder = TemporaryFolder()
     let all = MatchCountTests.files(stories: 180, seed: 18)
-    MatchCountTests.write(all, in: folder)
-    let index = folder.path + "/Index"
-    _ = try Indexer(options: IndexOptions(paths: [folder.path + "/in"], indexPath: index)).run()
-    let db = try XapianDatabase()
-    for shard in try IndexOpener.shards(of: index) { try IndexOpener.add(shard, to: db, options: OpenOptions()) }
+    let db = try MatchCountTests.opened(try MatchCountTests.indexed(all, in: folder))
     // Every match weighs 0 in a match-all: the head's last ties with the next.
     #expect(try Self.compare("everything", try XapianQuery.matchAll(), head: 30, db: db, matches: all.count))
     // Weighed words: BM25 over stories of different lengths (a story and its version weigh
